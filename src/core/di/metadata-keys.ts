@@ -1,0 +1,8 @@
+/** Reflect-metadata keys the kernel's decorators write and the injector reads. */
+import 'reflect-metadata';
+
+export const MODULE_METADATA = Symbol('keel:module');
+export const GLOBAL_MODULE = Symbol('keel:global');
+export const INJECTABLE = Symbol('keel:injectable');
+export const INJECT_TOKENS = Symbol('keel:inject');
+export const OPTIONAL_PARAMS = Symbol('keel:optional');
