@@ -1,0 +1,29 @@
+/** A proxy standing in for a forwardRef dependency until the real instance exists. */
+import { DiError } from './di-error.js';
+
+/** Forwards every property access to `get()`; throws a clear error if used too early. */
+export function lazyInstance(get: () => unknown, name: string, consumer: string): object {
+  const target = (): object => {
+    const instance = get();
+    if (instance === undefined || instance === null) {
+      throw new DiError(
+        'FORWARD_REF_NOT_READY',
+        `${consumer} used ${name} (injected with forwardRef) inside its constructor, before ${name} was constructed. Fix: use it later (in methods or onModuleInit), not in the constructor.`,
+      );
+    }
+    return instance as object;
+  };
+  return new Proxy(
+    {},
+    {
+      get: (_t, prop) => {
+        const instance = target();
+        const value = Reflect.get(instance, prop, instance);
+        return typeof value === 'function' ? value.bind(instance) : value;
+      },
+      set: (_t, prop, value) => Reflect.set(target(), prop, value),
+      has: (_t, prop) => Reflect.has(target(), prop),
+      getPrototypeOf: () => Reflect.getPrototypeOf(target()),
+    },
+  );
+}

@@ -1,0 +1,44 @@
+/** Parameter decorators: `@Body @Param @Query @Headers @Req @Res @RawBody`. */
+import type { ExecutionContext } from '../execution-context.js';
+import { ROUTE_PARAMS } from '../metadata-keys.js';
+
+/** Where a handler argument comes from. */
+export type ParamKind = 'body' | 'params' | 'query' | 'headers' | 'req' | 'res' | 'rawBody' | 'custom';
+
+/** One decorated handler parameter. */
+export interface ParamSpec {
+  index: number;
+  kind: ParamKind;
+  key?: string;
+  factory?: (data: unknown, ctx: ExecutionContext) => unknown;
+  data?: unknown;
+}
+
+/** Records a parameter spec on the method. */
+export function addParam(target: object, key: string | symbol | undefined, spec: ParamSpec): void {
+  if (key === undefined) throw new Error('Parameter decorators apply to route methods, not constructors');
+  const params: ParamSpec[] = [...(Reflect.getOwnMetadata(ROUTE_PARAMS, target, key) ?? []), spec];
+  Reflect.defineMetadata(ROUTE_PARAMS, params, target, key);
+}
+
+function source(kind: ParamKind) {
+  return (key?: string): ParameterDecorator =>
+    (target, method, index) => {
+      addParam(target, method, key === undefined ? { index, kind } : { index, kind, key });
+    };
+}
+
+/** The validated body, or one of its fields. */
+export const Body = source('body');
+/** The validated path parameters, or one of them. */
+export const Param = source('params');
+/** The validated query string, or one of its keys. */
+export const Query = source('query');
+/** The request headers, or one of them (lower-case name). */
+export const Headers = source('headers');
+/** The Fastify request. */
+export const Req = (): ParameterDecorator => source('req')();
+/** The Fastify reply: the handler then sends the response itself. */
+export const Res = (): ParameterDecorator => source('res')();
+/** The raw body Buffer (the route needs `rawBody: true`). */
+export const RawBody = (): ParameterDecorator => source('rawBody')();
