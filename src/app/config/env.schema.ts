@@ -1,0 +1,156 @@
+/** The Zod schema of the environment: raw strings in, a typed `AppConfig` out. */
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { describeValue } from '../config.errors.js';
+import {
+  type DRIVERS,
+  isPostgresUrl,
+  type LANGS,
+  type LOG_LEVELS,
+  type NODE_ENVS,
+  originList,
+  RULES,
+  type Rule,
+} from './env-rules.js';
+
+/** The validated, frozen settings of the app; field names are the camelCase of the variables. */
+export interface AppConfig {
+  readonly nodeEnv: (typeof NODE_ENVS)[number];
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Empty, or a path like `/api/v1` without a trailing slash. */
+  readonly apiPrefix: string;
+  readonly defaultLang: (typeof LANGS)[number];
+  /** A `postgres://` URL, `pglite://memory`, or undefined for PGlite files in `./.data/pglite`. */
+  readonly databaseUrl: string | undefined;
+  readonly dbPoolMax: number;
+  readonly dbConnectTimeoutMs: number;
+  /** 0 disables the statement timeout. */
+  readonly dbStatementTimeoutMs: number;
+  readonly dbMigrate: boolean;
+  readonly redisUrl: string | undefined;
+  readonly cacheDriver: (typeof DRIVERS)[number];
+  readonly busDriver: (typeof DRIVERS)[number];
+  readonly cachePrefix: string;
+  /** `'*'` allows any origin; an empty list allows none. */
+  readonly corsOrigins: readonly string[] | '*';
+  readonly wsOrigins: readonly string[] | '*';
+  readonly bodyLimit: number;
+  readonly trustProxy: boolean;
+  readonly shutdownTimeoutMs: number;
+  /** PM2 instances: all cores with Postgres, 1 with PGlite (single-process). */
+  readonly webConcurrency: number;
+}
+
+/** A field that converts a raw string or reports `"<value>" <problem>; expected <form>`. */
+function field<T>(rule: Rule<T>) {
+  return z.string().transform((raw, ctx): T => {
+    const value = rule.convert(raw);
+    if (value !== undefined) return value;
+    const message = `${describeValue(raw)} ${rule.problem}; expected ${rule.expected}`;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+}
+
+function origins() {
+  return z.string().transform((raw, ctx) => {
+    const result = originList(raw);
+    if (result === '*' || !('problem' in result)) return result;
+    ctx.addIssue({ code: 'custom', message: result.problem });
+    return z.NEVER;
+  });
+}
+
+const fields = z.object({
+  NODE_ENV: field(RULES.nodeEnv).default('development'),
+  PORT: field(RULES.port).default(3000),
+  HOST: field(RULES.host).default('0.0.0.0'),
+  LOG_LEVEL: field(RULES.logLevel).default('info'),
+  API_PREFIX: field(RULES.apiPrefix).default(''),
+  DEFAULT_LANG: field(RULES.lang).default('en'),
+  DATABASE_URL: field(RULES.databaseUrl).optional(),
+  DB_POOL_MAX: field(RULES.poolSize).default(10),
+  DB_CONNECT_TIMEOUT_MS: field(RULES.positiveMs).default(3000),
+  DB_STATEMENT_TIMEOUT_MS: field(RULES.statementMs).default(10_000),
+  DB_MIGRATE: field(RULES.boolean).default(true),
+  REDIS_URL: field(RULES.redisUrl).optional(),
+  CACHE_DRIVER: field(RULES.driver).optional(),
+  BUS_DRIVER: field(RULES.driver).optional(),
+  CACHE_PREFIX: z.string().default('keel:'),
+  CORS_ORIGINS: origins().optional(),
+  WS_ORIGINS: origins().optional(),
+  BODY_LIMIT: field(RULES.bytes).default(1_048_576),
+  TRUST_PROXY: field(RULES.boolean).default(false),
+  SHUTDOWN_TIMEOUT_MS: field(RULES.positiveMs).default(10_000),
+  WEB_CONCURRENCY: field(RULES.processes).optional(),
+});
+
+type Fields = z.output<typeof fields>;
+
+const COMBINED: ReadonlySet<string> = new Set([
+  'CACHE_DRIVER',
+  'BUS_DRIVER',
+  'REDIS_URL',
+  'WEB_CONCURRENCY',
+  'DATABASE_URL',
+]);
+
+/** The rules that span variables: Redis drivers need Redis, several processes need Postgres. */
+function checkCombinations(env: Fields, ctx: z.RefinementCtx): void {
+  for (const name of ['CACHE_DRIVER', 'BUS_DRIVER'] as const) {
+    if (env[name] !== 'redis' || env.REDIS_URL) continue;
+    const message = '"redis" needs a Redis server; expected memory, or set REDIS_URL';
+    ctx.addIssue({ code: 'custom', path: [name], message });
+  }
+  const processes = env.WEB_CONCURRENCY ?? 1;
+  if (processes > 1 && !isPostgresUrl(env.DATABASE_URL)) {
+    const message = `${describeValue(String(processes))} needs a postgres:// DATABASE_URL (PGlite is single-process); expected 1, or set DATABASE_URL`;
+    ctx.addIssue({ code: 'custom', path: ['WEB_CONCURRENCY'], message });
+  }
+}
+
+/** Applies the defaults that depend on other variables and renames to camelCase. */
+function toAppConfig(env: Fields): AppConfig {
+  const anyOriginInDev = env.NODE_ENV === 'development' ? '*' : [];
+  const redisOrMemory = env.REDIS_URL ? 'redis' : 'memory';
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    apiPrefix: env.API_PREFIX,
+    defaultLang: env.DEFAULT_LANG,
+    databaseUrl: env.DATABASE_URL,
+    dbPoolMax: env.DB_POOL_MAX,
+    dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    dbMigrate: env.DB_MIGRATE,
+    redisUrl: env.REDIS_URL,
+    cacheDriver: env.CACHE_DRIVER ?? redisOrMemory,
+    busDriver: env.BUS_DRIVER ?? redisOrMemory,
+    cachePrefix: env.CACHE_PREFIX,
+    corsOrigins: Object.freeze(env.CORS_ORIGINS ?? anyOriginInDev),
+    wsOrigins: Object.freeze(env.WS_ORIGINS ?? anyOriginInDev),
+    bodyLimit: env.BODY_LIMIT,
+    trustProxy: env.TRUST_PROXY,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    webConcurrency:
+      env.WEB_CONCURRENCY ?? (isPostgresUrl(env.DATABASE_URL) ? availableParallelism() : 1),
+  };
+}
+
+/** The environment's schema: validates every variable, then the combinations, then shapes. */
+export const envSchema = fields
+  .superRefine(checkCombinations, {
+    // Check combinations even when unrelated variables are bad, so one run lists every problem.
+    when: ({ issues }) => !issues.some((issue) => COMBINED.has(String(issue.path?.[0]))),
+  })
+  .transform(toAppConfig);
+
+/** The name of an environment variable the config reads. */
+export type EnvName = keyof z.input<typeof fields>;
+
+/** Every variable the config reads, in the order of DESIGN.md's table. */
+export const ENV_NAMES = Object.keys(fields.shape) as EnvName[];
