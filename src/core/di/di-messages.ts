@@ -1,8 +1,8 @@
 /** Builds the kernel's boot error messages: culprit, position, token and the fix. */
 import { DiError } from './di-error.js';
+import { type InjectionToken, tokenName } from './injection-token.js';
 import type { ModuleGraph } from './module-graph.js';
 import type { ModuleRecord } from './module-record.js';
-import { type InjectionToken, tokenName } from './injection-token.js';
 
 /** Where a dependency was asked for. */
 export interface DependencySite {
@@ -19,7 +19,11 @@ export function parameterPosition(index: number): string {
 }
 
 /** The token is not visible from the consumer's module. */
-export function missingProvider(site: DependencySite, token: InjectionToken, graph: ModuleGraph): DiError {
+export function missingProvider(
+  site: DependencySite,
+  token: InjectionToken,
+  graph: ModuleGraph,
+): DiError {
   const name = tokenName(token);
   const module = site.host.name;
   const exporters = graph.exportersOf(token).filter((m) => m !== site.host);
@@ -48,7 +52,15 @@ export function untypedParameter(site: DependencySite, emitted: unknown): DiErro
     );
   }
   const shown = typeof emitted === 'function' ? emitted.name : String(emitted);
-  const isPrimitive = ['String', 'Number', 'Boolean', 'Array', 'Symbol', 'BigInt', 'Promise'].includes(shown);
+  const isPrimitive = [
+    'String',
+    'Number',
+    'Boolean',
+    'Array',
+    'Symbol',
+    'BigInt',
+    'Promise',
+  ].includes(shown);
   const why = isPrimitive
     ? `is typed ${shown}; only classes are injected by type`
     : `has no runtime type (TypeScript emitted ${shown}): its type is an interface or a type alias, or a class imported with \`import type\``;

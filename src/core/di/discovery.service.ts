@@ -48,11 +48,13 @@ export class DiscoveryService {
     const found: DiscoveredMethod<M>[] = [];
     const seen = new Set<unknown>();
     for (const { instance, metatype, moduleName } of this.providers()) {
-      if (!metatype || seen.has(instance) || typeof instance !== 'object' || instance === null) continue;
+      if (!metatype || seen.has(instance) || typeof instance !== 'object' || instance === null)
+        continue;
       seen.add(instance);
       for (const methodName of methodNames(metatype.prototype)) {
         const metadata = Reflect.getMetadata(key, metatype.prototype, methodName) as M | undefined;
-        if (metadata !== undefined) found.push({ instance, metatype, methodName, metadata, moduleName });
+        if (metadata !== undefined)
+          found.push({ instance, metatype, methodName, metadata, moduleName });
       }
     }
     return found;
@@ -66,7 +68,11 @@ export class DiscoveryService {
 
 function methodNames(prototype: object): string[] {
   const names = new Set<string>();
-  for (let proto = prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = prototype;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name !== 'constructor') names.add(name);
     }

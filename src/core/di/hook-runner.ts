@@ -1,8 +1,8 @@
 /** Runs one lifecycle hook on every instance that has it, in order, each under a timeout. */
 import type { Logger } from 'pino';
 import { DiError } from './di-error.js';
-import type { ProviderRecord } from './module-record.js';
 import { tokenName } from './injection-token.js';
+import type { ProviderRecord } from './module-record.js';
 
 /** How hook failures are treated: boot hooks abort the boot, shutdown hooks log and go on. */
 export interface HookRunOptions {
@@ -31,13 +31,20 @@ export async function runHook(
     } catch (error) {
       options.logger.error({ err: error, hook: name }, `${name} failed`);
       if (options.failFast) {
-        throw new DiError('HOOK_FAILED', `${name} failed: ${(error as Error)?.message ?? String(error)}`);
+        throw new DiError(
+          'HOOK_FAILED',
+          `${name} failed: ${(error as Error)?.message ?? String(error)}`,
+        );
       }
     }
   }
 }
 
-async function withTimeout(promise: Promise<unknown>, timeoutMs: number, name: string): Promise<void> {
+async function withTimeout(
+  promise: Promise<unknown>,
+  timeoutMs: number,
+  name: string,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

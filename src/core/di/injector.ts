@@ -10,13 +10,24 @@ import {
 import { isForwardRef, type TokenRef } from './forward-ref.js';
 import type { InjectTokens } from './inject.decorator.js';
 import { type InjectionToken, type Type, tokenName } from './injection-token.js';
+import { lazyInstance } from './lazy-instance.js';
 import { INJECT_TOKENS, OPTIONAL_PARAMS } from './metadata-keys.js';
 import type { ModuleGraph } from './module-graph.js';
 import type { ModuleRecord, ProviderRecord } from './module-record.js';
 import type { FactoryDependency } from './provider.js';
-import { lazyInstance } from './lazy-instance.js';
+import { normalizeProvider, type Override } from './provider-normalizer.js';
 
-const NOT_INJECTABLE = new Set<unknown>([Object, Function, String, Number, Boolean, Array, Symbol, BigInt, Promise]);
+const NOT_INJECTABLE = new Set<unknown>([
+  Object,
+  Function,
+  String,
+  Number,
+  Boolean,
+  Array,
+  Symbol,
+  BigInt,
+  Promise,
+]);
 
 interface Dependency {
   ref: TokenRef;
@@ -29,7 +40,10 @@ interface Dependency {
 export class Injector {
   readonly order: ProviderRecord[] = [];
 
-  constructor(private readonly graph: ModuleGraph) {}
+  constructor(
+    private readonly graph: ModuleGraph,
+    private readonly overrides: ReadonlyMap<InjectionToken, Override>,
+  ) {}
 
   /** Resolves every provider, controller and module class of every module. */
   async resolveAll(): Promise<void> {
@@ -50,7 +64,7 @@ export class Injector {
     if (visible) return (await this.resolve(visible, [])) as T;
     let record = module.enhancers.get(cls);
     if (!record) {
-      record = { token: cls, recipe: { kind: 'class', useClass: cls }, host: module, role: 'enhancer', state: 'new' };
+      record = { ...normalizeProvider(cls, module, this.overrides), role: 'enhancer' };
       module.enhancers.set(cls, record);
     }
     return (await this.resolve(record, [])) as T;
@@ -71,13 +85,18 @@ export class Injector {
     const { recipe } = record;
     let instance: unknown;
     if (recipe.kind === 'value') instance = recipe.useValue;
-    else if (recipe.kind === 'existing') instance = await this.resolveAlias(record, recipe.useExisting, next);
+    else if (recipe.kind === 'existing')
+      instance = await this.resolveAlias(record, recipe.useExisting, next);
     else if (recipe.kind === 'factory') {
       const deps = recipe.inject.map((dep, index) => factoryDependency(dep, index));
       const args = await this.resolveDependencies(record, deps, next);
       instance = await recipe.useFactory(...args);
     } else {
-      const args = await this.resolveDependencies(record, classDependencies(recipe.useClass, record), next);
+      const args = await this.resolveDependencies(
+        record,
+        classDependencies(recipe.useClass, record),
+        next,
+      );
       instance = new recipe.useClass(...args);
     }
     record.instance = instance;
@@ -89,7 +108,11 @@ export class Injector {
     return instance;
   }
 
-  private async resolveAlias(record: ProviderRecord, target: InjectionToken, chain: readonly string[]): Promise<unknown> {
+  private async resolveAlias(
+    record: ProviderRecord,
+    target: InjectionToken,
+    chain: readonly string[],
+  ): Promise<unknown> {
     const site = this.site(record, `useExisting ${tokenName(target)}`, chain);
     const found = this.graph.lookup(record.host, target);
     if (!found) throw missingProvider(site, target, this.graph);
@@ -106,10 +129,16 @@ export class Injector {
     return args;
   }
 
-  private async resolveDependency(record: ProviderRecord, dep: Dependency, chain: readonly string[]): Promise<unknown> {
+  private async resolveDependency(
+    record: ProviderRecord,
+    dep: Dependency,
+    chain: readonly string[],
+  ): Promise<unknown> {
     const site = this.site(record, dep.position, chain);
     const forward = isForwardRef(dep.ref);
-    const token = (forward ? (dep.ref as { resolve: () => unknown }).resolve() : dep.ref) as InjectionToken;
+    const token = (
+      forward ? (dep.ref as { resolve: () => unknown }).resolve() : dep.ref
+    ) as InjectionToken;
     if (token === undefined || NOT_INJECTABLE.has(token)) {
       throw untypedParameter(site, 'emitted' in dep ? dep.emitted : token);
     }
@@ -143,9 +172,11 @@ export class Injector {
 function classDependencies(cls: Type, record: ProviderRecord): Dependency[] {
   const paramTypes = Reflect.getMetadata('design:paramtypes', cls) as unknown[] | undefined;
   const tokens = (Reflect.getMetadata(INJECT_TOKENS, cls) as InjectTokens | undefined) ?? new Map();
-  const optional = (Reflect.getMetadata(OPTIONAL_PARAMS, cls) as Set<number> | undefined) ?? new Set();
+  const optional =
+    (Reflect.getMetadata(OPTIONAL_PARAMS, cls) as Set<number> | undefined) ?? new Set();
   if (!paramTypes) {
-    if (cls.length > 0 && tokens.size < cls.length) throw missingMetadata(cls.name, record.host, cls.length);
+    if (cls.length > 0 && tokens.size < cls.length)
+      throw missingMetadata(cls.name, record.host, cls.length);
     return Array.from({ length: cls.length }, (_, index) => ({
       ref: tokens.get(index) as TokenRef,
       optional: optional.has(index),
@@ -175,4 +206,3 @@ function labelOf(record: ProviderRecord): string {
   }
   return tokenName(record.token);
 }
-

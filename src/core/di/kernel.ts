@@ -2,18 +2,18 @@
 import type { Logger } from 'pino';
 import { container as rootContainer } from 'tsyringe';
 import { DiError } from './di-error.js';
-import { DiscoveryService, type DiscoveredInstance } from './discovery.service.js';
+import { type DiscoveredInstance, DiscoveryService } from './discovery.service.js';
 import { Global } from './global.decorator.js';
 import { runHook } from './hook-runner.js';
 import { type InjectionToken, type Type, tokenName } from './injection-token.js';
 import { Injector } from './injector.js';
 import { Module } from './module.decorator.js';
-import type { DynamicModule, ModuleImport } from './module-metadata.js';
 import { ModuleGraph } from './module-graph.js';
+import type { DynamicModule, ModuleImport } from './module-metadata.js';
 import type { ModuleRecord, ProviderRecord } from './module-record.js';
+import { ModuleScanner } from './module-scanner.js';
 import type { Provider } from './provider.js';
 import type { Override } from './provider-normalizer.js';
-import { ModuleScanner } from './module-scanner.js';
 
 /** The kernel's own global module: DiscoveryService, the logger and what the app adds. */
 @Global()
@@ -50,18 +50,24 @@ export class Kernel {
       () => records.order.map(describeInstance),
       (token) => records.order.filter((r) => r.token === token).map((r) => r.instance),
     );
-    const globals = [{ provide: DiscoveryService, useValue: discovery }, ...(options.globalProviders ?? [])];
+    const globals = [
+      { provide: DiscoveryService, useValue: discovery },
+      ...(options.globalProviders ?? []),
+    ];
     const core: DynamicModule = {
       module: KeelCoreModule,
       global: true,
       providers: globals,
       exports: globals.map((p) => ('provide' in p ? p.provide : p)),
     };
-    const scanner = new ModuleScanner(rootContainer.createChildContainer(), options.overrides ?? new Map());
+    const scanner = new ModuleScanner(
+      rootContainer.createChildContainer(),
+      options.overrides ?? new Map(),
+    );
     await scanner.scanCore(core);
     const { root: rootRecord, modules } = await scanner.scan(root);
     const graph = new ModuleGraph(rootRecord, modules);
-    const injector = new Injector(graph);
+    const injector = new Injector(graph, options.overrides ?? new Map());
     records.order = injector.order;
     await injector.resolveAll();
     return new Kernel(graph, injector, options, discovery);
@@ -71,9 +77,14 @@ export class Kernel {
   get<T>(token: InjectionToken<T>, options: { strict?: boolean } = {}): T {
     const fromRoot = this.graph.lookup(this.graph.root, token);
     const record = fromRoot ?? (options.strict ? undefined : this.findAnywhere(token));
-    if (!record || record.state !== 'done') {
-      const where = options.strict ? `visible from ${this.graph.root.name}` : 'provided by any module';
-      throw new DiError('UNKNOWN_TOKEN', `app.get(${tokenName(token)}): no provider ${where}. Fix: add it to the providers of a module (and export it to reach it from ${this.graph.root.name}).`);
+    if (record?.state !== 'done') {
+      const where = options.strict
+        ? `visible from ${this.graph.root.name}`
+        : 'provided by any module';
+      throw new DiError(
+        'UNKNOWN_TOKEN',
+        `app.get(${tokenName(token)}): no provider ${where}. Fix: add it to the providers of a module (and export it to reach it from ${this.graph.root.name}).`,
+      );
     }
     return record.instance as T;
   }
@@ -94,13 +105,25 @@ export class Kernel {
   }
 
   /** Runs a shutdown hook in reverse dependency order; failures are logged, not thrown. */
-  async shutdownHook(hook: 'beforeApplicationShutdown' | 'onModuleDestroy' | 'onApplicationShutdown', signal?: string): Promise<void> {
+  async shutdownHook(
+    hook: 'beforeApplicationShutdown' | 'onModuleDestroy' | 'onApplicationShutdown',
+    signal?: string,
+  ): Promise<void> {
     await this.run(hook, [signal], false, true);
   }
 
-  private async run(hook: string, args: unknown[], failFast: boolean, reverse = false): Promise<void> {
+  private async run(
+    hook: string,
+    args: unknown[],
+    failFast: boolean,
+    reverse = false,
+  ): Promise<void> {
     const order = reverse ? [...this.injector.order].reverse() : this.injector.order;
-    await runHook(order, hook, args, { timeoutMs: this.options.hookTimeoutMs, logger: this.options.logger, failFast });
+    await runHook(order, hook, args, {
+      timeoutMs: this.options.hookTimeoutMs,
+      logger: this.options.logger,
+      failFast,
+    });
   }
 
   private findAnywhere(token: InjectionToken): ProviderRecord | undefined {

@@ -17,6 +17,8 @@ export function lazyInstance(get: () => unknown, name: string, consumer: string)
     {},
     {
       get: (_t, prop) => {
+        // Awaiting the proxy (the injector is async) must not count as using it.
+        if (prop === 'then') return undefined;
         const instance = target();
         const value = Reflect.get(instance, prop, instance);
         return typeof value === 'function' ? value.bind(instance) : value;

@@ -30,10 +30,16 @@ export class ModuleGraph {
 
   /** Modules that provide `token` without exporting it. */
   hiddenProvidersOf(token: InjectionToken): ModuleRecord[] {
-    return this.modules.filter((module) => module.providers.has(token) && !module.exported.has(token));
+    return this.modules.filter(
+      (module) => module.providers.has(token) && !module.exported.has(token),
+    );
   }
 
-  private lookupIn(module: ModuleRecord, token: InjectionToken, seen: Set<ModuleRecord>): ProviderRecord | undefined {
+  private lookupIn(
+    module: ModuleRecord,
+    token: InjectionToken,
+    seen: Set<ModuleRecord>,
+  ): ProviderRecord | undefined {
     if (seen.has(module)) return undefined;
     seen.add(module);
     const own = module.providers.get(token);
@@ -55,7 +61,11 @@ export class ModuleGraph {
     return undefined;
   }
 
-  private computeExports(module: ModuleRecord, done: Set<ModuleRecord>, visiting: Set<ModuleRecord>): void {
+  private computeExports(
+    module: ModuleRecord,
+    done: Set<ModuleRecord>,
+    visiting: Set<ModuleRecord>,
+  ): void {
     if (done.has(module) || visiting.has(module)) return;
     visiting.add(module);
     for (const imported of module.imports) this.computeExports(imported, done, visiting);
@@ -84,7 +94,10 @@ export class ModuleGraph {
       );
     }
     const token = entry as InjectionToken;
-    if (module.providers.has(token) || module.imports.some((imported) => imported.exported.has(token))) {
+    if (
+      module.providers.has(token) ||
+      module.imports.some((imported) => imported.exported.has(token))
+    ) {
       module.exported.add(token);
       return;
     }
@@ -95,7 +108,8 @@ export class ModuleGraph {
   }
 
   private importedModule(module: ModuleRecord, entry: ModuleExport): ModuleRecord | undefined {
-    const metatype = typeof entry === 'object' && entry !== null && 'module' in entry ? entry.module : entry;
+    const metatype =
+      typeof entry === 'object' && entry !== null && 'module' in entry ? entry.module : entry;
     return module.imports.find((imported) => imported.metatype === metatype);
   }
 }

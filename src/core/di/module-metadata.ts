@@ -4,7 +4,11 @@ import type { InjectionToken, Type } from './injection-token.js';
 import type { Provider } from './provider.js';
 
 /** A module reference in `imports`. */
-export type ModuleImport = Type | DynamicModule | ForwardRef<Type | DynamicModule> | Promise<DynamicModule>;
+export type ModuleImport =
+  | Type
+  | DynamicModule
+  | ForwardRef<Type | DynamicModule>
+  | Promise<DynamicModule>;
 
 /** An export: a token this module provides or re-exports, or an imported module to re-export. */
 export type ModuleExport = InjectionToken | Type | DynamicModule;

@@ -8,7 +8,11 @@ import type { FactoryDependency } from './provider.js';
 export type ProviderRecipe =
   | { kind: 'class'; useClass: Type }
   | { kind: 'value'; useValue: unknown }
-  | { kind: 'factory'; useFactory: (...args: unknown[]) => unknown; inject: readonly FactoryDependency[] }
+  | {
+      kind: 'factory';
+      useFactory: (...args: unknown[]) => unknown;
+      inject: readonly FactoryDependency[];
+    }
   | { kind: 'existing'; useExisting: InjectionToken };
 
 /** One provider (or controller, or module class) of one module, and its resolution state. */

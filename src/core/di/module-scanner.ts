@@ -94,7 +94,11 @@ export class ModuleScanner {
     return value as Type | DynamicModule;
   }
 
-  private checkDuplicate(existing: ModuleRecord, dynamic: DynamicModule | undefined, parent?: ModuleRecord): void {
+  private checkDuplicate(
+    existing: ModuleRecord,
+    dynamic: DynamicModule | undefined,
+    parent?: ModuleRecord,
+  ): void {
     if (!dynamic || dynamic === existing.dynamic) return;
     const first = this.importers.get(existing);
     throw new DiError(

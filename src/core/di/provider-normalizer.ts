@@ -5,7 +5,10 @@ import type { ModuleRecord, ProviderRecipe, ProviderRecord } from './module-reco
 import type { Provider } from './provider.js';
 
 /** A replacement registered by `createTestingModule(...).overrideProvider(token)`. */
-export type Override = { useValue: unknown } | { useClass: new (...args: never[]) => unknown } | { useFactory: (...args: never[]) => unknown; inject?: readonly InjectionToken[] };
+export type Override =
+  | { useValue: unknown }
+  | { useClass: new (...args: never[]) => unknown }
+  | { useFactory: (...args: never[]) => unknown; inject?: readonly InjectionToken[] };
 
 /** Normalises one entry of `providers` (applying a testing override when one matches). */
 export function normalizeProvider(
@@ -21,10 +24,15 @@ export function normalizeProvider(
   }
   const token = (typeof provider === 'function' ? provider : provider.provide) as InjectionToken;
   if (token === undefined) {
-    throw new DiError('BAD_PROVIDER', `${host.name} has a provider without \`provide\`: ${describe(provider)}. Fix: write { provide: TOKEN, useClass | useValue | useFactory | useExisting }.`);
+    throw new DiError(
+      'BAD_PROVIDER',
+      `${host.name} has a provider without \`provide\`: ${describe(provider)}. Fix: write { provide: TOKEN, useClass | useValue | useFactory | useExisting }.`,
+    );
   }
   const override = overrides.get(token);
-  const recipe = override ? recipeOf(override as Provider, host, token) : recipeOf(provider, host, token);
+  const recipe = override
+    ? recipeOf(override as Provider, host, token)
+    : recipeOf(provider, host, token);
   return { token, recipe, host, role: 'provider', state: 'new' };
 }
 

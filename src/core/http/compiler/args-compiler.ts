@@ -3,7 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ParamSpec } from '../decorators/param.decorators.js';
 import type { ExecutionContext } from '../execution-context.js';
 
-type Getter = (request: FastifyRequest, reply: FastifyReply, context: () => ExecutionContext) => unknown;
+type Getter = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: () => ExecutionContext,
+) => unknown;
 
 /** Builds the handler's arguments; returns a Promise only when a custom decorator is async. */
 export type ArgsBuilder = (
@@ -19,15 +23,19 @@ export function compileArgs(specs: readonly ParamSpec[]): ArgsBuilder {
   const getters: Getter[] = Array.from({ length: size }, () => () => undefined);
   for (const spec of specs) getters[spec.index] = getterFor(spec);
   const hasCustom = specs.some((spec) => spec.kind === 'custom');
-  if (!hasCustom) return (request, reply, context) => getters.map((get) => get(request, reply, context));
-  return async (request, reply, context) => Promise.all(getters.map((get) => get(request, reply, context)));
+  if (!hasCustom)
+    return (request, reply, context) => getters.map((get) => get(request, reply, context));
+  return async (request, reply, context) =>
+    Promise.all(getters.map((get) => get(request, reply, context)));
 }
 
 function getterFor(spec: ParamSpec): Getter {
   const { key } = spec;
   switch (spec.kind) {
     case 'body':
-      return key ? (req) => (req.body as Record<string, unknown> | undefined)?.[key] : (req) => req.body;
+      return key
+        ? (req) => (req.body as Record<string, unknown> | undefined)?.[key]
+        : (req) => req.body;
     case 'params':
       return key ? (req) => (req.params as Record<string, unknown>)[key] : (req) => req.params;
     case 'query':

@@ -1,11 +1,15 @@
 /** Runs guards and interceptors around a handler call. */
-import { ForbiddenError } from '../errors/http-errors.js';
+
 import type { CanActivate } from '../enhancers/can-activate.js';
 import type { Interceptor } from '../enhancers/interceptor.js';
+import { ForbiddenError } from '../errors/http-errors.js';
 import type { ExecutionContext } from '../execution-context.js';
 
 /** Runs every guard in order; false from any means 403 FORBIDDEN. */
-export async function runGuards(guards: readonly CanActivate[], context: ExecutionContext): Promise<void> {
+export async function runGuards(
+  guards: readonly CanActivate[],
+  context: ExecutionContext,
+): Promise<void> {
   for (const guard of guards) {
     if (!(await guard.canActivate(context))) throw new ForbiddenError();
   }

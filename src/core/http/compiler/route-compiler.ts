@@ -1,5 +1,10 @@
 /** Compiles a controller's routes onto plain Fastify routes once at boot (no lookups per request). */
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions as FastifyRouteOptions } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RouteOptions as FastifyRouteOptions,
+} from 'fastify';
 import { z } from 'zod';
 import type { Type } from '../../di/injection-token.js';
 import type { ControllerMetadata } from '../decorators/controller.decorator.js';
@@ -37,16 +42,23 @@ export interface ControllerTarget {
 }
 
 /** Registers every route of `target` on `server` under `prefix`. */
-export async function compileController(server: FastifyInstance, target: ControllerTarget, prefix: string): Promise<void> {
+export async function compileController(
+  server: FastifyInstance,
+  target: ControllerTarget,
+  prefix: string,
+): Promise<void> {
   const meta = Reflect.getMetadata(CONTROLLER, target.metatype) as ControllerMetadata;
-  const routes = (Reflect.getMetadata(ROUTES, target.metatype) as RouteDefinition[] | undefined) ?? [];
+  const routes =
+    (Reflect.getMetadata(ROUTES, target.metatype) as RouteDefinition[] | undefined) ?? [];
   for (const route of routes) {
     const enhancers = await target.enhancersFor(route);
     const url = joinPaths(prefix, meta.prefix, route.path);
     try {
       server.route(buildRoute(target, route, { url, tags: meta.tags, enhancers }));
     } catch (error) {
-      throw new Error(`${target.metatype.name}.${route.handlerName}: cannot register ${route.method} ${url}: ${(error as Error).message}`);
+      throw new Error(
+        `${target.metatype.name}.${route.handlerName}: cannot register ${route.method} ${url}: ${(error as Error).message}`,
+      );
     }
   }
 }
@@ -57,24 +69,37 @@ interface BuildOptions {
   enhancers: RouteEnhancers;
 }
 
-function buildRoute(target: ControllerTarget, route: RouteDefinition, options: BuildOptions): FastifyRouteOptions {
+function buildRoute(
+  target: ControllerTarget,
+  route: RouteDefinition,
+  options: BuildOptions,
+): FastifyRouteOptions {
   const { metatype, instance } = target;
   const method = instance[route.handlerName];
-  if (typeof method !== 'function') throw new Error(`${metatype.name}.${route.handlerName} is not a method`);
+  if (typeof method !== 'function')
+    throw new Error(`${metatype.name}.${route.handlerName} is not a method`);
   const handlerRef = metatype.prototype[route.handlerName] as Function;
-  const specs = (Reflect.getMetadata(ROUTE_PARAMS, metatype.prototype, route.handlerName) as ParamSpec[] | undefined) ?? [];
+  const specs =
+    (Reflect.getMetadata(ROUTE_PARAMS, metatype.prototype, route.handlerName) as
+      | ParamSpec[]
+      | undefined) ?? [];
   const args = compileArgs(specs);
   const { guards, interceptors, filters } = options.enhancers;
   const contextOf = (request: FastifyRequest, reply: FastifyReply): (() => ExecutionContext) => {
     let context: ExecutionContext | undefined;
     return () => (context ??= httpContext(metatype, handlerRef, request, reply));
   };
-  const explicitCode = Reflect.getMetadata(HTTP_CODE, metatype.prototype, route.handlerName) as number | undefined;
+  const explicitCode = Reflect.getMetadata(HTTP_CODE, metatype.prototype, route.handlerName) as
+    | number
+    | undefined;
   const status = explicitCode ?? (route.method === 'POST' ? 201 : 200);
   const emptyStatus = explicitCode ?? (route.method === 'DELETE' ? 204 : status);
 
-  const invoke = async (request: FastifyRequest, reply: FastifyReply, context: () => ExecutionContext) =>
-    method.apply(instance, await args(request, reply, context));
+  const invoke = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: () => ExecutionContext,
+  ) => method.apply(instance, await args(request, reply, context));
   const call =
     interceptors.length === 0
       ? invoke
@@ -85,7 +110,9 @@ function buildRoute(target: ControllerTarget, route: RouteDefinition, options: B
     method: route.method,
     url: options.url,
     schema: schemaOf(route.options, options.tags),
-    config: { keel: { filters, metatype, handler: handlerRef } satisfies KeelRouteConfig },
+    config: {
+      keel: { filters, metatype, handler: handlerRef } satisfies KeelRouteConfig,
+    } as FastifyRouteOptions['config'],
     handler: async (request, reply) => {
       const result = await call(request, reply, contextOf(request, reply));
       if (reply.sent) return reply;
@@ -97,12 +124,16 @@ function buildRoute(target: ControllerTarget, route: RouteDefinition, options: B
   if (route.options.bodyLimit !== undefined) fastifyRoute.bodyLimit = route.options.bodyLimit;
   if (route.options.rawBody) fastifyRoute.preParsing = captureRawBody;
   if (guards.length > 0) {
-    fastifyRoute.preValidation = async (request, reply) => runGuards(guards, contextOf(request, reply)());
+    fastifyRoute.preValidation = async (request, reply) =>
+      runGuards(guards, contextOf(request, reply)());
   }
   return fastifyRoute;
 }
 
-function schemaOf(options: RouteOptions, controllerTags: string[] | undefined): Record<string, unknown> {
+function schemaOf(
+  options: RouteOptions,
+  controllerTags: string[] | undefined,
+): Record<string, unknown> {
   const schema: Record<string, unknown> = {};
   if (options.params) schema.params = options.params;
   if (options.query) schema.querystring = options.query;

@@ -3,7 +3,15 @@ import type { ExecutionContext } from '../execution-context.js';
 import { ROUTE_PARAMS } from '../metadata-keys.js';
 
 /** Where a handler argument comes from. */
-export type ParamKind = 'body' | 'params' | 'query' | 'headers' | 'req' | 'res' | 'rawBody' | 'custom';
+export type ParamKind =
+  | 'body'
+  | 'params'
+  | 'query'
+  | 'headers'
+  | 'req'
+  | 'res'
+  | 'rawBody'
+  | 'custom';
 
 /** One decorated handler parameter. */
 export interface ParamSpec {
@@ -16,7 +24,8 @@ export interface ParamSpec {
 
 /** Records a parameter spec on the method. */
 export function addParam(target: object, key: string | symbol | undefined, spec: ParamSpec): void {
-  if (key === undefined) throw new Error('Parameter decorators apply to route methods, not constructors');
+  if (key === undefined)
+    throw new Error('Parameter decorators apply to route methods, not constructors');
   const params: ParamSpec[] = [...(Reflect.getOwnMetadata(ROUTE_PARAMS, target, key) ?? []), spec];
   Reflect.defineMetadata(ROUTE_PARAMS, params, target, key);
 }

@@ -3,7 +3,9 @@ import { ROUTES } from '../metadata-keys.js';
 import type { HandlerResult, RouteDefinition, RouteOptions } from '../route-options.js';
 
 /** A method decorator that also checks the handler's return type against the 2xx schemas. */
-export type RouteDecorator<O> = <T extends (...args: never[]) => HandlerResult<O> | Promise<HandlerResult<O>>>(
+export type RouteDecorator<O> = <
+  T extends (...args: never[]) => HandlerResult<O> | Promise<HandlerResult<O>>,
+>(
   target: object,
   key: string | symbol,
   descriptor: TypedPropertyDescriptor<T>,
@@ -12,7 +14,9 @@ export type RouteDecorator<O> = <T extends (...args: never[]) => HandlerResult<O
 function route(method: RouteDefinition['method']) {
   return <const O extends RouteOptions = RouteOptions>(path = '', options?: O): RouteDecorator<O> =>
     (target, key) => {
-      const routes: RouteDefinition[] = [...(Reflect.getOwnMetadata(ROUTES, target.constructor) ?? [])];
+      const routes: RouteDefinition[] = [
+        ...(Reflect.getOwnMetadata(ROUTES, target.constructor) ?? []),
+      ];
       routes.push({ method, path, handlerName: String(key), options: options ?? {} });
       Reflect.defineMetadata(ROUTES, routes, target.constructor);
     };
