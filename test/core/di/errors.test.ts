@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createApp, forwardRef, Inject, Injectable, Module } from '../../../src/core/index.js';
+import {
+  createApp,
+  type DynamicModule,
+  forwardRef,
+  Inject,
+  Injectable,
+  Module,
+} from '../../../src/core/index.js';
+
+const TTL = Symbol('ttl');
 
 interface Mailer {
   send(to: string): void;
@@ -156,8 +165,8 @@ describe('boot errors name the culprit and the fix', () => {
   it('a module registered twice with different configurations', async () => {
     @Module({})
     class CacheModule {
-      static forRoot(ttl: number) {
-        return { module: CacheModule, providers: [{ provide: 'ttl', useValue: ttl }] };
+      static forRoot(ttl: number): DynamicModule {
+        return { module: CacheModule, providers: [{ provide: TTL, useValue: ttl }] };
       }
     }
     @Module({ imports: [CacheModule.forRoot(1)] })
