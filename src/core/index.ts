@@ -5,6 +5,10 @@ export { App } from './application/app.js';
 export { type AppOptions, HTTP_OPTIONS, type HttpOptions } from './application/app-options.js';
 export { createApp } from './application/create-app.js';
 export type { ConfiguresServer } from './application/server-configurer.js';
+export {
+  enableShutdownSignals,
+  type ShutdownSignalOptions,
+} from './application/shutdown-signals.js';
 export { DiError } from './di/di-error.js';
 export {
   type DiscoveredInstance,

@@ -117,7 +117,7 @@ function buildRoute(
       const result = await call(request, reply, contextOf(request, reply));
       if (reply.sent) return reply;
       if (result === undefined) return reply.code(emptyStatus).send();
-      if (status !== 200) reply.code(status);
+      if (status !== 200 && reply.statusCode === 200) reply.code(status);
       return result;
     },
   };

@@ -1,0 +1,8 @@
+/** The health module: liveness and readiness over every registered HealthIndicator. */
+import { Module } from '../../core/index.js';
+import { HealthController } from './health.controller.js';
+import { HealthService } from './health.service.js';
+
+/** Import once (AppModule); other modules add indicators under HEALTH_INDICATOR. */
+@Module({ controllers: [HealthController], providers: [HealthService] })
+export class HealthModule {}
