@@ -6,12 +6,21 @@ export interface WsEmitter {
   emit(event: string, data: unknown): Promise<void>;
 }
 
-/** Emits across every process of the app (fan-out through the message bus). */
-export interface WsServer extends WsEmitter {
+/** Targets among connections. */
+export interface WsTargets extends WsEmitter {
   /** Emits to the connections that joined `room`. */
   to(room: string): WsEmitter;
   /** Emits to one connection by id. */
   toConnection(connectionId: string): WsEmitter;
+}
+
+/** Emits across every process of the app (fan-out through the message bus). */
+export interface WsServer extends WsTargets {
+  /**
+   * Only this process's connections: for events every process already receives (a bus event
+   * handled by `@OnEvent` in each process), so they are not fanned out twice.
+   */
+  readonly local: WsTargets;
 }
 
 /** Injection token of the WebSocket server port. */
