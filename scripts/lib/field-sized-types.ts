@@ -1,0 +1,131 @@
+/** The field types with arguments: `string(N)`, `decimal(p,s)` and `enum(a|b|c)`, plus plain `string`. */
+import { tsString, tsStringArray } from './code-literal.js';
+import {
+  type FieldTraits,
+  type FieldTypeInput,
+  integerArg,
+  simple,
+  textSamples,
+} from './field-traits.js';
+import { FieldSpecError } from './generator-errors.js';
+
+const MAX_VARCHAR = 10_485_760;
+const MAX_NUMERIC_PRECISION = 1000;
+const MAX_IDENTIFIER = 63;
+
+/** `string(N)`: varchar(N), 1..N characters; plain `string` without the parentheses. */
+export function varchar(input: FieldTypeInput): FieldTraits {
+  if (input.args === null) return stringType(input);
+  const length = integerArg(input, input.args, 'the length in string(N)');
+  if (length < 1 || length > MAX_VARCHAR) {
+    throw new FieldSpecError(
+      `field "${input.field}": string(N) needs 1 <= N <= ${MAX_VARCHAR}, got ${length}`,
+      input.field,
+    );
+  }
+  return {
+    type: 'varchar',
+    tsType: 'string',
+    drizzleImport: 'varchar',
+    column: `varchar(${tsString(input.column)}, { length: ${length} })`,
+    zodCreate: `z.string().min(1).max(${length})`,
+    zodResponse: 'z.string()',
+    description: `text of 1 to ${length} characters`,
+    samples: textSamples(input.words, length, `'x'.repeat(${length + 1})`),
+    enumValues: null,
+  };
+}
+
+function stringType(input: FieldTypeInput): FieldTraits {
+  return simple(input, {
+    type: 'string',
+    tsType: 'string',
+    drizzleImport: 'text',
+    column: `text(${tsString(input.column)})`,
+    zodCreate: 'z.string().min(1)',
+    zodResponse: 'z.string()',
+    description: 'text of at least 1 character',
+    samples: textSamples(input.words, Number.POSITIVE_INFINITY, "''"),
+  });
+}
+
+/** `decimal(p,s)`: numeric(p,s), exchanged as a string so no precision is lost. */
+export function decimal(input: FieldTypeInput): FieldTraits {
+  const match = /^\s*([^,]*?)\s*(?:,\s*([^,]*?)\s*)?$/.exec(input.args ?? '');
+  if (input.args === null || match === null) {
+    throw new FieldSpecError(
+      `field "${input.field}": decimal needs a precision and a scale, e.g. decimal(10,2)`,
+      input.field,
+    );
+  }
+  const precision = integerArg(input, match[1] ?? '', 'the precision in decimal(p,s)');
+  const scale = integerArg(input, match[2] ?? '0', 'the scale in decimal(p,s)');
+  if (precision < 1 || precision > MAX_NUMERIC_PRECISION || scale > precision) {
+    throw new FieldSpecError(
+      `field "${input.field}": decimal(p,s) needs 1 <= p <= ${MAX_NUMERIC_PRECISION} and 0 <= s <= p, got decimal(${precision},${scale})`,
+      input.field,
+    );
+  }
+  const whole = precision - scale === 0 ? '0' : `\\d{1,${precision - scale}}`;
+  const fraction = scale === 0 ? '' : `(\\.\\d{1,${scale}})?`;
+  const sampleWhole = precision - scale >= 2 ? '12' : precision - scale === 1 ? '7' : '0';
+  const sample = (digit: string): string =>
+    tsString(scale === 0 ? sampleWhole : `${sampleWhole}.${digit.repeat(scale)}`);
+  return {
+    type: 'decimal',
+    tsType: 'string',
+    drizzleImport: 'numeric',
+    column: `numeric(${tsString(input.column)}, { precision: ${precision}, scale: ${scale} })`,
+    zodCreate: `z.string().regex(/^-?${whole}${fraction}$/)`,
+    zodResponse: 'z.string()',
+    description: `decimal number as a string, up to ${precision} digits with ${scale} after the point`,
+    samples: {
+      valid: sample('5'),
+      alternative: sample('2').replace("'", "'-"),
+      invalid: "'not a number'",
+    },
+    enumValues: null,
+  };
+}
+
+/** `enum(a|b|c)`: a Postgres enum type named after the table and the field. */
+export function enumType(input: FieldTypeInput): FieldTraits {
+  const values = (input.args ?? '').split('|').map((value) => value.trim());
+  if (input.args === null || values.every((value) => value === '')) {
+    throw new FieldSpecError(
+      `field "${input.field}": enum needs values, e.g. enum(pending|paid)`,
+      input.field,
+    );
+  }
+  for (const value of values) {
+    if (!/^[A-Za-z0-9_-]+$/.test(value) || value.length > MAX_IDENTIFIER) {
+      throw new FieldSpecError(
+        `field "${input.field}": enum value "${value}" must be 1 to ${MAX_IDENTIFIER} letters, digits, "_" or "-"`,
+        input.field,
+      );
+    }
+  }
+  const duplicate = values.find((value, i) => values.indexOf(value) !== i);
+  if (duplicate !== undefined) {
+    throw new FieldSpecError(
+      `field "${input.field}": enum value "${duplicate}" appears twice`,
+      input.field,
+    );
+  }
+  const zod = `z.enum(${tsStringArray(values)})`;
+  return {
+    type: 'enum',
+    tsType: values.map(tsString).join(' | '),
+    drizzleImport: 'pgEnum',
+    column: `${input.enumConst}(${tsString(input.column)})`,
+    zodCreate: zod,
+    zodResponse: zod,
+    description: `one of ${values.join(', ')}`,
+    samples: {
+      valid: tsString(values[0] ?? ''),
+      alternative: tsString(values[1] ?? values[0] ?? ''),
+      invalid: tsString(`not a valid ${input.words}`),
+    },
+    enumValues: values,
+  };
+}
