@@ -1,0 +1,25 @@
+/** `RedisModule.forRoot({ url })`: a global `RedisConnections` for features that talk to Redis. */
+
+import { Module } from '../../core/di/module.decorator.js';
+import type { DynamicModule } from '../../core/di/module-metadata.js';
+import { REDIS_MODULE_OPTIONS, type RedisModuleOptions } from './redis.tokens.js';
+import { RedisConnections } from './redis-connections.js';
+
+/** Provides `RedisConnections` to every module; its clients close on shutdown. */
+@Module({})
+export class RedisModule {
+  /** Configures the connections; `url` is required (`redis://host:port`). */
+  static forRoot(options: RedisModuleOptions): DynamicModule {
+    if (!options.url) {
+      throw new Error(
+        'RedisModule.forRoot needs a url: set REDIS_URL (e.g. redis://127.0.0.1:6379)',
+      );
+    }
+    return {
+      module: RedisModule,
+      global: true,
+      providers: [{ provide: REDIS_MODULE_OPTIONS, useValue: options }, RedisConnections],
+      exports: [RedisConnections],
+    };
+  }
+}
