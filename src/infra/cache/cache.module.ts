@@ -1,0 +1,87 @@
+/** `CacheModule.forRoot({ driver })`: a global module exporting `CACHE` backed by memory or Redis. */
+
+import { Module } from '../../core/di/module.decorator.js';
+import type { DynamicModule } from '../../core/di/module-metadata.js';
+import type { Provider } from '../../core/di/provider.js';
+import { CACHE } from '../../core/ports/cache.port.js';
+import { HEALTH_INDICATOR } from '../../core/ports/health-indicator.port.js';
+import type { RedisClientTuning } from '../redis/redis-client-options.js';
+import { CacheHealthIndicator } from './cache.health-indicator.js';
+import { CACHE_ADAPTER } from './cache.tokens.js';
+import { CacheDecoratorsExplorer } from './cache-decorators.explorer.js';
+import { MEMORY_CACHE_OPTIONS, MemoryCache } from './memory-cache.js';
+import { REDIS_CACHE_OPTIONS, RedisCache } from './redis-cache.js';
+
+/** What the app chooses for its cache (durations in milliseconds). */
+export interface CacheModuleOptions {
+  driver: 'memory' | 'redis';
+  /** Required for `redis`. */
+  url?: string;
+  /** Key namespace (redis). Default `keel:`. */
+  prefix?: string;
+  defaultTtlMs?: number;
+  /** Size bound of the memory cache. Default 10000. */
+  maxEntries?: number;
+  /** Redis: a call gives up after this long and counts as a miss. Default 150. */
+  timeoutMs?: number;
+  /** Redis: how long it is skipped after repeated failures. Default 5000. */
+  cooldownMs?: number;
+  /** Redis: consecutive failures that open the breaker. Default 3. */
+  failureThreshold?: number;
+  /** Redis connection tuning. */
+  redis?: RedisClientTuning;
+}
+
+/** Exports `CACHE`; wires `@Cacheable`/`@CacheEvict` and the `cache` health check. */
+@Module({})
+export class CacheModule {
+  /** A global cache module; application code injects `@Inject(CACHE)`, never an adapter. */
+  static forRoot(options: CacheModuleOptions): DynamicModule {
+    return {
+      module: CacheModule,
+      global: true,
+      providers: [
+        ...adapterProviders(options),
+        { provide: CACHE, useExisting: CACHE_ADAPTER },
+        CacheDecoratorsExplorer,
+        { provide: HEALTH_INDICATOR, useClass: CacheHealthIndicator },
+      ],
+      exports: [CACHE],
+    };
+  }
+}
+
+function adapterProviders(options: CacheModuleOptions): Provider[] {
+  const { driver, url, prefix, defaultTtlMs } = options;
+  if (driver === 'memory') {
+    const memory = { maxEntries: options.maxEntries, defaultTtlMs };
+    return [
+      { provide: MEMORY_CACHE_OPTIONS, useValue: memory },
+      { provide: CACHE_ADAPTER, useClass: MemoryCache },
+    ];
+  }
+  if (driver !== 'redis') {
+    throw new Error(
+      `CacheModule.forRoot: unknown driver '${String(driver)}' (use 'memory' or 'redis')`,
+    );
+  }
+  if (!url) {
+    throw new Error(
+      "CacheModule.forRoot({ driver: 'redis' }) needs a url: set REDIS_URL, or use driver 'memory'",
+    );
+  }
+  const { timeoutMs, cooldownMs, failureThreshold } = options;
+  const redis = {
+    ...options.redis,
+    url,
+    prefix,
+    defaultTtlMs,
+    timeoutMs,
+    cooldownMs,
+    failureThreshold,
+  };
+  return [
+    { provide: REDIS_CACHE_OPTIONS, useValue: redis },
+    { provide: CACHE_ADAPTER, useClass: RedisCache },
+  ];
+}

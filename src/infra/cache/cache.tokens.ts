@@ -1,0 +1,13 @@
+/** The adapter shape and token shared by the cache module's providers. */
+import { createToken } from '../../core/di/injection-token.js';
+import type { Cache } from '../../core/ports/cache.port.js';
+import type { HealthCheckResult } from '../../core/ports/health-indicator.port.js';
+
+/** A cache adapter: the port plus a health report (`ok` or `degraded`, never `down`). */
+export interface CacheAdapter extends Cache {
+  readonly driver: 'memory' | 'redis';
+  health(): Promise<HealthCheckResult>;
+}
+
+/** The adapter chosen by `CacheModule.forRoot`; `CACHE` is an alias of it. */
+export const CACHE_ADAPTER = createToken<CacheAdapter>('CacheAdapter');

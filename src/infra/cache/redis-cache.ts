@@ -1,0 +1,179 @@
+/** Redis cache adapter: JSON values under a prefix, PX TTLs, tag sets; degrades to misses. */
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { Inject } from '../../core/di/inject.decorator.js';
+import { Injectable } from '../../core/di/injectable.decorator.js';
+import { createToken } from '../../core/di/injection-token.js';
+import type { OnApplicationShutdown, OnModuleInit } from '../../core/di/lifecycle.js';
+import { Optional } from '../../core/di/optional.decorator.js';
+import type { CacheSetOptions } from '../../core/ports/cache.port.js';
+import type { HealthCheckResult } from '../../core/ports/health-indicator.port.js';
+import { LOGGER, type Logger } from '../../core/ports/logger.port.js';
+import { closeRedisClient } from '../redis/close-redis-client.js';
+import { connectRedisClient } from '../redis/connect-redis-client.js';
+import { createRedisClient } from '../redis/create-redis-client.js';
+import type { RedisClientTuning } from '../redis/redis-client-options.js';
+import { type GuardResult, RedisGuard } from '../redis/redis-guard.js';
+import type { CacheAdapter } from './cache.tokens.js';
+import { CACHE_DEFAULTS, resolveTtl } from './cache-defaults.js';
+import { SingleFlight } from './single-flight.js';
+
+/** Settings of `RedisCache` (durations in milliseconds). */
+export interface RedisCacheOptions extends RedisClientTuning {
+  url: string;
+  /** Namespace of every key. Default `keel:`. */
+  prefix?: string;
+  defaultTtlMs?: number;
+  /** A cache call gives up after this long and counts as a miss. Default 150. */
+  timeoutMs?: number;
+  /** How long Redis is skipped once the breaker opens. Default 5000. */
+  cooldownMs?: number;
+  /** Consecutive failures that open the breaker. Default 3. */
+  failureThreshold?: number;
+}
+
+/** Options of `RedisCache` when the container builds it. */
+export const REDIS_CACHE_OPTIONS = createToken<RedisCacheOptions>('RedisCacheOptions');
+
+// Deletes every member of each tag set, then the sets, atomically (no write slips in between).
+const INVALIDATE_TAGS = `
+for _, tagKey in ipairs(KEYS) do
+  local members = redis.call('SMEMBERS', tagKey)
+  for i = 1, #members, 500 do
+    redis.call('DEL', unpack(members, i, math.min(i + 499, #members)))
+  end
+  redis.call('DEL', tagKey)
+end
+return 0`;
+
+/**
+ * Every call is bounded by `RedisGuard`: when Redis is slow or gone, reads are misses and writes
+ * are no-ops, so requests run at database speed. Caching resumes by itself when Redis returns.
+ */
+@Injectable()
+export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShutdown {
+  readonly driver = 'redis';
+  private client: Redis | undefined;
+  private closed = false;
+  private readonly guard: RedisGuard;
+  private readonly flights = new SingleFlight(this);
+  private readonly prefix: string;
+  private readonly defaultTtlMs: number;
+
+  constructor(
+    @Inject(REDIS_CACHE_OPTIONS) private readonly options: RedisCacheOptions,
+    @Optional() @Inject(LOGGER) private readonly logger: Logger = pino({ level: 'warn' }),
+  ) {
+    this.prefix = options.prefix ?? CACHE_DEFAULTS.prefix;
+    this.defaultTtlMs = options.defaultTtlMs ?? CACHE_DEFAULTS.defaultTtlMs;
+    this.guard = new RedisGuard({
+      component: 'cache',
+      timeoutMs: options.timeoutMs ?? CACHE_DEFAULTS.timeoutMs,
+      cooldownMs: options.cooldownMs ?? CACHE_DEFAULTS.cooldownMs,
+      failureThreshold: options.failureThreshold ?? CACHE_DEFAULTS.failureThreshold,
+      logger,
+    });
+  }
+
+  /** Connects (bounded by the connect timeout); boot goes on without Redis if it is down. */
+  async onModuleInit(): Promise<void> {
+    await connectRedisClient(this.connection(), this.options.connectTimeoutMs);
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const result = await this.call((client) => client.get(this.entryKey(key)));
+    if (!result.ok || result.value === null) return undefined;
+    try {
+      return JSON.parse(result.value) as T;
+    } catch {
+      this.logger.warn({ component: 'cache' }, 'redis cache entry is not JSON: treated as a miss');
+      return undefined;
+    }
+  }
+
+  async set<T>(key: string, value: T, options?: CacheSetOptions): Promise<void> {
+    const json = value === undefined ? undefined : JSON.stringify(value);
+    if (json === undefined) return this.delete(key);
+    const entryKey = this.entryKey(key);
+    const ttl = resolveTtl(options?.ttl, this.defaultTtlMs);
+    await this.call((client) => {
+      const tx = client.multi().set(entryKey, json, 'PX', ttl);
+      for (const tag of new Set(options?.tags ?? [])) {
+        // A tag set lives as long as its longest-lived entry: NX sets a first TTL, GT extends it.
+        const tagKey = this.tagKey(tag);
+        tx.sadd(tagKey, entryKey).pexpire(tagKey, ttl, 'NX').pexpire(tagKey, ttl, 'GT');
+      }
+      return tx.exec();
+    });
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.call((client) => client.del(this.entryKey(key)));
+  }
+
+  wrap<T>(key: string, loader: () => Promise<T>, options?: CacheSetOptions): Promise<T> {
+    return this.flights.wrap(key, loader, options);
+  }
+
+  async invalidateTags(tags: readonly string[]): Promise<void> {
+    if (tags.length === 0) return;
+    const tagKeys = [...new Set(tags)].map((tag) => this.tagKey(tag));
+    await this.call((client) => client.eval(INVALIDATE_TAGS, tagKeys.length, ...tagKeys));
+  }
+
+  /** `ok` when Redis answers a PING in time; `degraded` (with details) otherwise. */
+  async health(): Promise<HealthCheckResult> {
+    const before = this.guard.status();
+    if (before.available) {
+      const ping = await this.call((client) => client.ping());
+      if (ping.ok) return { status: 'ok', details: { driver: this.driver } };
+    }
+    const { since, reason } = this.guard.status();
+    return {
+      status: 'degraded',
+      details: {
+        driver: this.driver,
+        redis: 'unavailable',
+        since,
+        reason,
+        fallback: 'cache misses',
+      },
+    };
+  }
+
+  /** Quits the connection (bounded); later calls are misses. */
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    const client = this.client;
+    this.client = undefined;
+    if (client) await closeRedisClient(client, this.options.quitTimeoutMs);
+  }
+
+  private call<T>(fn: (client: Redis) => Promise<T>): Promise<GuardResult<T>> {
+    if (this.closed) return Promise.resolve({ ok: false });
+    const client = this.connection();
+    return this.guard.run(() => fn(client));
+  }
+
+  private connection(): Redis {
+    if (this.client) return this.client;
+    const timeoutMs = this.options.commandTimeoutMs ?? this.options.timeoutMs;
+    const client = createRedisClient({
+      ...this.options,
+      role: 'cache',
+      commandTimeoutMs: timeoutMs ?? CACHE_DEFAULTS.timeoutMs,
+      logger: this.logger,
+    });
+    this.client = client;
+    void connectRedisClient(client, this.options.connectTimeoutMs);
+    return client;
+  }
+
+  private entryKey(key: string): string {
+    return `${this.prefix}v:${key}`;
+  }
+
+  private tagKey(tag: string): string {
+    return `${this.prefix}t:${tag}`;
+  }
+}
