@@ -1,0 +1,67 @@
+/** `BusModule.forRoot({ driver })`: a global module exporting `MESSAGE_BUS` and wiring `@OnEvent`. */
+
+import { Module } from '../../core/di/module.decorator.js';
+import type { DynamicModule } from '../../core/di/module-metadata.js';
+import type { Provider } from '../../core/di/provider.js';
+import { MESSAGE_BUS } from '../../core/ports/message-bus.port.js';
+import type { RedisClientTuning } from '../redis/redis-client-options.js';
+import { MEMORY_BUS_OPTIONS, MemoryBus } from './memory-bus.js';
+import { OnEventExplorer } from './on-event.explorer.js';
+import { REDIS_BUS_OPTIONS, RedisBus } from './redis-bus.js';
+
+/** What the app chooses for its bus. */
+export interface BusModuleOptions {
+  driver: 'memory' | 'redis';
+  /** Required for `redis`. */
+  url?: string;
+  /** The envelopes' `source`. Default `<host>:<pid>:<random>`. */
+  instanceId?: string;
+  /** Redis channel namespace. Default `keel:bus:`. */
+  prefix?: string;
+  /** Redis: publish/subscribe time bound in ms. Default 500. */
+  timeoutMs?: number;
+  /** Redis connection tuning. */
+  redis?: RedisClientTuning;
+}
+
+/** Exports `MESSAGE_BUS`; subscribes `@OnEvent` methods at boot, unsubscribes at shutdown. */
+@Module({})
+export class BusModule {
+  /** A global bus module; application code injects `@Inject(MESSAGE_BUS)`, never an adapter. */
+  static forRoot(options: BusModuleOptions): DynamicModule {
+    return {
+      module: BusModule,
+      global: true,
+      providers: [...adapterProviders(options), OnEventExplorer],
+      exports: [MESSAGE_BUS],
+    };
+  }
+}
+
+function adapterProviders(options: BusModuleOptions): Provider[] {
+  const { driver, url, instanceId } = options;
+  if (driver === 'memory') {
+    return [
+      { provide: MEMORY_BUS_OPTIONS, useValue: { instanceId } },
+      { provide: MESSAGE_BUS, useClass: MemoryBus },
+    ];
+  }
+  if (driver !== 'redis') {
+    throw new Error(
+      `BusModule.forRoot: unknown driver '${String(driver)}' (use 'memory' or 'redis')`,
+    );
+  }
+  if (!url) {
+    throw new Error(
+      "BusModule.forRoot({ driver: 'redis' }) needs a url: set REDIS_URL, or use driver 'memory'",
+    );
+  }
+  const { prefix, timeoutMs } = options;
+  return [
+    {
+      provide: REDIS_BUS_OPTIONS,
+      useValue: { ...options.redis, url, instanceId, prefix, timeoutMs },
+    },
+    { provide: MESSAGE_BUS, useClass: RedisBus },
+  ];
+}
