@@ -1,0 +1,36 @@
+/** The `database` readiness check: `select 1` within a short deadline. */
+import { sql } from 'drizzle-orm';
+import { Inject } from '../../core/di/inject.decorator.js';
+import { Injectable } from '../../core/di/injectable.decorator.js';
+import type { HealthCheckResult, HealthIndicator } from '../../core/ports/health-indicator.port.js';
+import { DATABASE, type Db } from './database.tokens.js';
+import { databaseErrorCode } from './to-http-error.js';
+
+/** How long `select 1` may take before the database counts as down. */
+export const DATABASE_HEALTH_TIMEOUT_MS = 2000;
+
+/** Reports `ok` when the database answers `select 1` in time, else `down` with a short reason. */
+@Injectable()
+export class DatabaseHealthIndicator implements HealthIndicator {
+  readonly name = 'database';
+
+  constructor(@Inject(DATABASE) private readonly db: Db) {}
+
+  /** Never throws; a hung connection counts as down after the deadline. */
+  async check(): Promise<HealthCheckResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), DATABASE_HEALTH_TIMEOUT_MS);
+    });
+    try {
+      const outcome = await Promise.race([this.db.execute(sql`select 1`), deadline]);
+      if (outcome === 'timeout') return { status: 'down', details: { reason: 'timeout' } };
+      return { status: 'ok' };
+    } catch (error) {
+      // The code only (ECONNREFUSED, 57P01...): driver messages can carry connection details.
+      return { status: 'down', details: { reason: databaseErrorCode(error) ?? 'query failed' } };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/** `DatabaseModule.forRoot(options)`: the global data layer (Drizzle, UnitOfWork, health check). */
+
+import { Module } from '../../core/di/module.decorator.js';
+import type { DynamicModule } from '../../core/di/module-metadata.js';
+import { HEALTH_INDICATOR } from '../../core/ports/health-indicator.port.js';
+import { DatabaseHealthIndicator } from './database.health-indicator.js';
+import { DATABASE, DATABASE_OPTIONS } from './database.tokens.js';
+import { DatabaseConnection } from './database-connection.js';
+import { type DatabaseModuleOptions, resolveDatabaseOptions } from './database-options.js';
+import { UnitOfWork } from './unit-of-work.js';
+
+/**
+ * Global: every module can inject `@Inject(DATABASE) db: Db` and `UnitOfWork`. The connection
+ * opens and migrates in `onModuleInit` and closes in `onApplicationShutdown`.
+ */
+@Module({})
+export class DatabaseModule {
+  /** Configures the driver from `options.url` (postgres.js, PGlite on disk, or in memory). */
+  static forRoot(options: DatabaseModuleOptions = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      providers: [
+        { provide: DATABASE_OPTIONS, useValue: resolveDatabaseOptions(options) },
+        DatabaseConnection,
+        {
+          provide: DATABASE,
+          useFactory: (connection: DatabaseConnection) => connection.db,
+          inject: [DatabaseConnection],
+        },
+        UnitOfWork,
+        { provide: HEALTH_INDICATOR, useClass: DatabaseHealthIndicator },
+      ],
+      exports: [DATABASE, UnitOfWork, DatabaseConnection],
+    };
+  }
+}

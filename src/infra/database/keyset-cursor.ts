@@ -1,0 +1,48 @@
+/** Opaque keyset cursors: base64url JSON of the sort column, direction and the last row's keys. */
+import { BadRequestError } from '../../core/http/errors/http-errors.js';
+
+/** The position after which the next page starts. */
+export interface KeysetPosition {
+  /** Sort column (property key) and direction the cursor was made for. */
+  column: string;
+  direction: 'asc' | 'desc';
+  /** The last row's sort value and id, as Postgres prints them (`::text`), so nothing is rounded. */
+  value: string;
+  id: string;
+}
+
+/** 400 INVALID_CURSOR: the cursor was not made by this list (or was edited). */
+export function invalidCursor(cause?: unknown): BadRequestError {
+  return new BadRequestError({ code: 'INVALID_CURSOR', cause });
+}
+
+/** Encodes a position as an opaque cursor. */
+export function encodeCursor(position: KeysetPosition): string {
+  const { column, direction, value, id } = position;
+  return Buffer.from(JSON.stringify([column, direction, value, id])).toString('base64url');
+}
+
+/** Decodes a cursor made for `column`/`direction`; anything else is a 400 INVALID_CURSOR. */
+export function decodeCursor(
+  cursor: string,
+  column: string,
+  direction: 'asc' | 'desc',
+): KeysetPosition {
+  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw invalidCursor();
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch (error) {
+    throw invalidCursor(error);
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 4 ||
+    !decoded.every((x) => typeof x === 'string')
+  ) {
+    throw invalidCursor();
+  }
+  const [c, d, value, id] = decoded as [string, string, string, string];
+  if (c !== column || d !== direction) throw invalidCursor();
+  return { column, direction, value, id };
+}
