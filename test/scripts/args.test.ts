@@ -1,0 +1,134 @@
+/** The generator's command line: kinds, names, options and the errors users see. */
+import { describe, expect, it } from 'vitest';
+import { type GenerateCommand, parseGenerateArgs, USAGE } from '../../scripts/lib/args.js';
+import { GeneratorError } from '../../scripts/lib/generator-errors.js';
+
+function command(argv: string[]): GenerateCommand {
+  const parsed = parseGenerateArgs(argv);
+  if (parsed.help) throw new Error('unexpected help');
+  return parsed;
+}
+
+function errorOf(argv: string[]): GeneratorError {
+  try {
+    parseGenerateArgs(argv);
+  } catch (error) {
+    if (error instanceof GeneratorError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${argv.join(' ')} to be rejected`);
+}
+
+describe('parseGenerateArgs', () => {
+  it('parses a module with defaults', () => {
+    const parsed = command(['module', 'payment']);
+    expect(parsed).toMatchObject({
+      kind: 'module',
+      name: 'payment',
+      module: 'payment',
+      fieldsSpec: undefined,
+      dryRun: false,
+      force: false,
+    });
+    expect(parsed.names.plural.pascal).toBe('Payments');
+    expect(parsed.fields.map((field) => field.name)).toEqual(['name']);
+  });
+
+  it('skips a leading "generate" and reads every option in both spellings', () => {
+    const parsed = command([
+      'generate',
+      'service',
+      'payment-method',
+      '--fields=amount:integer,status:enum(a|b)',
+      '--module',
+      'billing',
+      '--plural',
+      'payment-methodz',
+      '--dry-run',
+      '--force',
+    ]);
+    expect(parsed).toMatchObject({
+      kind: 'service',
+      name: 'payment-method',
+      module: 'billing',
+      dryRun: true,
+      force: true,
+    });
+    expect(parsed.fields.map((field) => field.drizzleColumn)).toEqual([
+      "integer('amount').notNull()",
+      "paymentMethodStatusEnum('status').notNull()",
+    ]);
+    expect(parsed.names.plural.pascal).toBe('PaymentMethodz');
+  });
+
+  it('accepts a plural in any case and every kind', () => {
+    expect(command(['module', 'person', '--plural', 'Persons']).names.plural.kebab).toBe('persons');
+    for (const kind of ['module', 'controller', 'service', 'repository', 'gateway']) {
+      expect(command([kind, 'invoice']).kind).toBe(kind);
+    }
+  });
+
+  it('returns help for -h and --help, and the usage lists the kinds and types', () => {
+    expect(parseGenerateArgs(['--help'])).toEqual({ help: true });
+    expect(parseGenerateArgs(['module', '-h'])).toEqual({ help: true });
+    expect(USAGE).toContain('module | controller | service | repository | gateway');
+    expect(USAGE).toContain('enum(a|b|c)');
+  });
+
+  it.each([
+    [
+      [],
+      'the first argument is what to generate (module, controller, service, repository, gateway), got nothing',
+    ],
+    [['widget', 'x'], 'got "widget"'],
+    [['module'], 'missing the name of the module, e.g. generate module payment'],
+    [['module', 'a', 'b'], 'unexpected argument "b"'],
+    [['module', 'x', '--color'], 'unknown option "--color"'],
+    [['module', 'x', '--force', '--force'], 'option --force is given twice'],
+    [['module', 'x', '--force=yes'], 'option --force takes no value'],
+    [['module', 'x', '--fields'], 'option --fields needs a value'],
+    [['module', 'x', '--plural', '--force'], 'option --plural needs a value'],
+    [
+      ['module', 'x', '--module', 'y'],
+      '--module is for controller, service, repository and gateway',
+    ],
+    [['service', 'x', '--module', 'Billing'], '--module "Billing" is not kebab-case'],
+    [['module', 'x', '--plural', 'new'], '--plural "new" is a JavaScript reserved word'],
+    [['module', 'x', '--fields', 'id:uuid'], 'field "id" is reserved'],
+  ])('rejects %j', (argv, message) => {
+    expect(errorOf(argv).message).toContain(message);
+  });
+});
+
+describe('name validation', () => {
+  it.each([
+    ['Payment', 'is not kebab-case', 'e.g. "payment"'],
+    ['payment_method', 'is not kebab-case', 'e.g. "payment-method"'],
+    ['paymentMethod', 'is not kebab-case', 'e.g. "payment-method"'],
+    ['1st-order', 'starting with a letter', ''],
+    ['payment--method', 'single hyphens', ''],
+    ['payment-', 'is not kebab-case', ''],
+    ['class', 'is a JavaScript reserved word', ''],
+    ['delete', 'is a JavaScript reserved word', ''],
+    ['core', 'reserved by the project layout', ''],
+    ['app', 'reserved by the project layout', ''],
+    ['infra', 'reserved by the project layout', ''],
+    ['test', 'reserved by the project layout', ''],
+    ['index', 'reserved by the project layout', ''],
+    ['module', 'reserved by the project layout', ''],
+    ['date', 'would shadow the global Date', ''],
+    ['payment-service', 'ends with the role "service"', 'use "payment"'],
+    ['service', 'ends with the role "service"', 'name the feature instead'],
+    ['a'.repeat(41), 'longer than 40 characters', ''],
+  ])('rejects the name %s', (name, message, hint) => {
+    const text = errorOf(['module', name]).message;
+    expect(text).toContain(`name "${name}"`);
+    expect(text).toContain(message);
+    expect(text).toContain(hint);
+  });
+
+  it('accepts multiword names whose words are reserved on their own', () => {
+    expect(command(['module', 'new-order']).names.singular.camel).toBe('newOrder');
+    expect(command(['module', 'oauth2-client']).name).toBe('oauth2-client');
+  });
+});
