@@ -10,9 +10,13 @@ export interface Rule<T> {
   readonly expected: string;
 }
 
+/** Accepted `NODE_ENV` values. */
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
+/** Accepted `LOG_LEVEL` values (pino's levels). */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Accepted `DEFAULT_LANG` values (the kernel's catalogs). */
 export const LANGS = ['en', 'es', 'pt-BR'] as const;
+/** Accepted `CACHE_DRIVER` / `BUS_DRIVER` values. */
 export const DRIVERS = ['memory', 'redis'] as const;
 
 // Node's timers overflow above 2^31 - 1 ms and fire at once.
