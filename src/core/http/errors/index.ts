@@ -1,0 +1,21 @@
+/** The HttpError family: the base class and the kernel's subclasses. */
+export { HttpError, type HttpErrorOptions } from './http-error.js';
+export {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  InternalError,
+  NotFoundError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  UnprocessableEntityError,
+  ValidationError,
+} from './http-errors.js';
+export {
+  DatabaseUnavailableError,
+  InvalidJsonError,
+  PayloadTooLargeError,
+  RouteNotFoundError,
+  UnsupportedMediaTypeError,
+} from './request-errors.js';

@@ -1,0 +1,35 @@
+/** `errorBody(error, lang, requestId)`: the translated wire body of any error (HTTP and WS). */
+import { t } from '../../i18n/translate.js';
+import type { ErrorBody } from './error-body.schema.js';
+import { toHttpError } from './to-http-error.js';
+import { type ValidatedInput, validationDetails } from './validation-details.js';
+
+/** Extra inputs of `errorBody`. */
+export interface ErrorBodyOptions {
+  /** Hide details of 5xx errors (production). Default: `NODE_ENV === 'production'`. */
+  production?: boolean;
+  /** The validated request parts, so Zod messages name the type actually received. */
+  input?: ValidatedInput;
+}
+
+/** Maps any error to `{ statusCode, code, message, details?, requestId }` in `lang`. */
+export function errorBody(
+  error: unknown,
+  lang: string,
+  requestId: string,
+  options: ErrorBodyOptions = {},
+): ErrorBody {
+  const details = validationDetails(error, lang, options.input);
+  if (details !== undefined) {
+    const message = t('errors.VALIDATION_FAILED', undefined, lang);
+    return { statusCode: 400, code: 'VALIDATION_FAILED', message, details, requestId };
+  }
+  const httpError = toHttpError(error);
+  const { statusCode, code } = httpError;
+  const message = t(httpError.messageKey, httpError.params, lang);
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  if (httpError.details === undefined || (production && statusCode >= 500)) {
+    return { statusCode, code, message, requestId };
+  }
+  return { statusCode, code, message, details: httpError.details, requestId };
+}

@@ -1,0 +1,70 @@
+/** The error and not-found handlers: every failure leaves as one translated JSON shape. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  buildRequestContext,
+  type RequestContextOptions,
+} from '../../context/install-request-context.js';
+import { RequestContext, type RequestContextData } from '../../context/request-context.js';
+import { REQUEST_ID_HEADER } from '../../context/request-id.js';
+import { errorLogFields } from '../../logger/error-log-fields.js';
+import { HttpError } from '../errors/http-error.js';
+import { RouteNotFoundError } from '../errors/request-errors.js';
+import { errorBody } from './error-body.js';
+import type { ErrorBody } from './error-body.schema.js';
+
+/** How errors are rendered. */
+export interface ErrorHandlingOptions extends RequestContextOptions {
+  /** Production hides the details of 5xx errors. */
+  production: boolean;
+}
+
+const MAX_PATH_IN_MESSAGE = 200;
+
+function logFailure(request: FastifyRequest, error: unknown, body: ErrorBody): void {
+  // Only whitelisted fields: a raw Drizzle message would put bound parameters in the log.
+  const fields = { err: errorLogFields(error), statusCode: body.statusCode, code: body.code };
+  if (body.statusCode >= 500) request.log.error(fields, 'request failed');
+  else request.log.debug(fields, 'request rejected');
+}
+
+function send(reply: FastifyReply, context: RequestContextData, body: ErrorBody): FastifyReply {
+  if (!reply.hasHeader(REQUEST_ID_HEADER)) reply.header(REQUEST_ID_HEADER, context.requestId);
+  // Plain JSON: a route's response schema must never turn an error into another error.
+  return reply
+    .code(body.statusCode)
+    .type('application/json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send(body);
+}
+
+// Errors raised before the context hook (e.g. while routing) still get a language and an id.
+function contextOf(request: FastifyRequest, options: RequestContextOptions): RequestContextData {
+  return RequestContext.current() ?? buildRequestContext(request, options);
+}
+
+/** Sets the error handler and the not-found handler on `fastify`. */
+export function installErrorHandling(
+  fastify: FastifyInstance,
+  options: ErrorHandlingOptions,
+): void {
+  fastify.setErrorHandler((error, request, reply) => {
+    const context = contextOf(request, options);
+    const body = errorBody(error, context.lang, context.requestId, {
+      production: options.production,
+      input: request,
+    });
+    logFailure(request, error, body);
+    if (error instanceof HttpError) reply.headers(error.headers);
+    return RequestContext.run(context, () => send(reply, context, body));
+  });
+
+  fastify.setNotFoundHandler((request, reply) => {
+    const context = contextOf(request, options);
+    const path = (request.url.split('?')[0] ?? '').slice(0, MAX_PATH_IN_MESSAGE);
+    const error = new RouteNotFoundError({ params: { method: request.method, path } });
+    const body = errorBody(error, context.lang, context.requestId, {
+      production: options.production,
+    });
+    return RequestContext.run(context, () => send(reply, context, body));
+  });
+}

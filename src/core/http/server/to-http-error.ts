@@ -1,0 +1,53 @@
+/** Maps anything thrown during a request onto the HttpError family. */
+import { HttpError } from '../errors/http-error.js';
+import { BadRequestError, InternalError, ServiceUnavailableError } from '../errors/http-errors.js';
+import {
+  InvalidJsonError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../errors/request-errors.js';
+
+const BY_FASTIFY_CODE: Record<string, (cause: unknown) => HttpError> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: (cause) => new InvalidJsonError({ cause }),
+  FST_ERR_CTP_EMPTY_JSON_BODY: (cause) =>
+    new InvalidJsonError({ messageKey: 'errors.EMPTY_JSON_BODY', cause }),
+  FST_ERR_CTP_BODY_TOO_LARGE: (cause) => new PayloadTooLargeError({ cause }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: (cause) => new UnsupportedMediaTypeError({ cause }),
+};
+
+/** The generic code of a client-error status that no specific error claimed. */
+const GENERIC_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && Number.isInteger(status) ? status : undefined;
+}
+
+/** The HttpError for `error`: itself, a mapped Fastify error, a generic 4xx, or INTERNAL. */
+export function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const mapped = typeof code === 'string' ? BY_FASTIFY_CODE[code] : undefined;
+  if (mapped) return mapped(error);
+  const status = statusOf(error);
+  if (status !== undefined && status >= 400 && status < 500) {
+    const generic = GENERIC_CODES[status];
+    if (generic !== undefined) return new HttpError(status, generic, { cause: error });
+    return new BadRequestError({ cause: error });
+  }
+  if (status === 503) return new ServiceUnavailableError({ cause: error });
+  return new InternalError({ cause: error });
+}

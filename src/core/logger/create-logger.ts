@@ -1,0 +1,78 @@
+/** The root pino logger: JSON by default, pretty in development, secrets redacted. */
+import { createRequire } from 'node:module';
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import { errorLogFields } from './error-log-fields.js';
+import { redactUrl } from './redact-url.js';
+
+/** How the root logger is built. */
+export interface CreateLoggerOptions {
+  /** pino level (`info`, `debug`...). */
+  level: string;
+  /** pino-pretty output (development); ignored when pino-pretty is not installed. */
+  pretty: boolean;
+  /** Logger name, added to every line. */
+  name?: string;
+  /** Where lines go (stdout by default); tests pass a stream to read them. */
+  destination?: DestinationStream;
+}
+
+const SECRET_FIELDS = ['password', 'token', 'secret', 'accessToken', 'refreshToken'];
+
+/** Paths pino replaces with `[Redacted]`: credentials in headers and password-like fields. */
+export const REDACT_PATHS: readonly string[] = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+];
+
+interface RequestLike {
+  id?: unknown;
+  method?: unknown;
+  url?: unknown;
+}
+
+/** Request serializer: method, url (credentials in the query hidden) and requestId only. */
+export function serializeRequest(req: RequestLike): Record<string, unknown> {
+  const url = typeof req.url === 'string' ? redactUrl(req.url) : req.url;
+  return { method: req.method, url, requestId: req.id };
+}
+
+function serializeResponse(res: { statusCode?: unknown }): Record<string, unknown> {
+  return { statusCode: res.statusCode };
+}
+
+function serializeError(err: unknown): unknown {
+  return err instanceof Error ? errorLogFields(err) : err;
+}
+
+function prettyAvailable(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the root logger; pass it to Fastify as `loggerInstance`. */
+export function createLogger(options: CreateLoggerOptions): Logger {
+  const config: LoggerOptions = {
+    level: options.level,
+    redact: { paths: [...REDACT_PATHS], censor: '[Redacted]' },
+    serializers: { req: serializeRequest, res: serializeResponse, err: serializeError },
+  };
+  if (options.name !== undefined) config.name = options.name;
+  if (options.destination) return pino(config, options.destination);
+  if (options.pretty && prettyAvailable()) {
+    config.transport = {
+      target: 'pino-pretty',
+      options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+    };
+  }
+  return pino(config);
+}
