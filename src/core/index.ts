@@ -9,6 +9,7 @@ export {
   enableShutdownSignals,
   type ShutdownSignalOptions,
 } from './application/shutdown-signals.js';
+export { RequestContext, type RequestContextData } from './context/index.js';
 export { DiError } from './di/di-error.js';
 export {
   type DiscoveredInstance,
@@ -53,8 +54,24 @@ export {
 } from './http/enhancers/use-enhancers.decorators.js';
 export { HttpError, type HttpErrorOptions } from './http/errors/http-error.js';
 export * from './http/errors/http-errors.js';
+export {
+  DatabaseUnavailableError,
+  InvalidJsonError,
+  PayloadTooLargeError,
+  RouteNotFoundError,
+  UnsupportedMediaTypeError,
+} from './http/errors/request-errors.js';
 export type { ExecutionContext } from './http/execution-context.js';
 export type { RouteOptions } from './http/route-options.js';
+export { ErrorBody, errorBody, errorResponses } from './http/server/index.js';
+export {
+  assertCatalogComplete,
+  defineMessages,
+  type Lang,
+  SUPPORTED_LANGS,
+  t,
+} from './i18n/index.js';
+export { createContextLogger } from './logger/index.js';
 export * from './ports/cache.port.js';
 export * from './ports/clock.port.js';
 export * from './ports/health-indicator.port.js';

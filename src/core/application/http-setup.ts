@@ -1,18 +1,71 @@
 /** Creates the Fastify instance with Keel's defaults, before modules extend it. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { installRequestContext } from '../context/index.js';
+import type { KeelRouteConfig } from '../http/compiler/route-compiler.js';
+import { filterCatches } from '../http/enhancers/catch.decorator.js';
+import { httpContext } from '../http/execution-context.js';
+import {
+  installErrorHandling,
+  registerOpenApi,
+  registerSecurity,
+  serverOptions,
+} from '../http/server/index.js';
+import { configureI18n, DEFAULT_LANG, isLang } from '../i18n/index.js';
 import type { HttpOptions } from './app-options.js';
 
-/** A Fastify instance with Zod compilers; plugins and hooks come from the HTTP foundations. */
+/** Fastify with Zod compilers, request context, the error shape, security plugins and OpenAPI. */
 export async function createServer(logger: Logger, http: HttpOptions): Promise<FastifyInstance> {
-  const server = Fastify({
-    loggerInstance: logger,
-    bodyLimit: http.bodyLimit ?? 1_048_576,
-    trustProxy: http.trustProxy ?? false,
-    disableRequestLogging: true,
-  });
+  const options: Parameters<typeof serverOptions>[0] = { loggerInstance: logger };
+  if (http.bodyLimit !== undefined) options.bodyLimit = http.bodyLimit;
+  if (http.trustProxy !== undefined) options.trustProxy = http.trustProxy;
+  if (http.requestTimeoutMs !== undefined) options.requestTimeout = http.requestTimeoutMs;
+  const server = Fastify(serverOptions(options)) as unknown as FastifyInstance;
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
-  return server as unknown as FastifyInstance;
+  const defaultLang = isLang(http.defaultLang) ? http.defaultLang : DEFAULT_LANG;
+  configureI18n({
+    defaultLang,
+    onMissingKey: (key) => logger.warn({ key }, 'missing message key'),
+  });
+  installRequestContext(server, { defaultLang });
+  installErrorHandling(server, {
+    production: http.production ?? false,
+    defaultLang,
+    intercept: runRouteFilters,
+  });
+  if (http.helmet || (http.corsOrigins && http.corsOrigins.length > 0)) {
+    await registerSecurity(server, {
+      corsOrigins: http.corsOrigins ?? [],
+      helmet: http.helmet ?? false,
+    });
+  }
+  if (http.docs) await registerOpenApi(server, http.docs);
+  return server;
+}
+
+// Exception filters of the failing route run first; what they return goes to the standard handler.
+async function runRouteFilters(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  const keel = (request.routeOptions.config as { keel?: KeelRouteConfig } | undefined)?.keel;
+  const filter = keel?.filters.find((candidate) => filterCatches(candidate, error));
+  if (!keel || !filter) return error;
+  try {
+    const result = await filter.catch(
+      error,
+      httpContext(keel.metatype, keel.handler, request, reply),
+    );
+    if (reply.sent) return undefined;
+    if (result !== undefined && !(result instanceof Error)) {
+      await reply.send(result);
+      return undefined;
+    }
+    return result ?? error;
+  } catch (thrown) {
+    return thrown;
+  }
 }

@@ -14,7 +14,8 @@ import type { ExceptionFilter } from '../enhancers/exception-filter.js';
 import type { Interceptor } from '../enhancers/interceptor.js';
 import { type ExecutionContext, httpContext } from '../execution-context.js';
 import { CONTROLLER, HTTP_CODE, ROUTE_PARAMS, ROUTES } from '../metadata-keys.js';
-import type { RouteDefinition, RouteOptions } from '../route-options.js';
+import type { ResponseSchemas, RouteDefinition, RouteOptions } from '../route-options.js';
+import { errorResponses } from '../server/error-body.schema.js';
 import { compileArgs } from './args-compiler.js';
 import { runGuards, runInterceptors } from './enhancer-chain.js';
 import { joinPaths } from './path.js';
@@ -109,7 +110,7 @@ function buildRoute(
   const fastifyRoute: FastifyRouteOptions = {
     method: route.method,
     url: options.url,
-    schema: schemaOf(route.options, options.tags),
+    schema: schemaOf(route.options, options.tags, guards.length > 0),
     config: {
       keel: { filters, metatype, handler: handlerRef } satisfies KeelRouteConfig,
     } as FastifyRouteOptions['config'],
@@ -133,19 +134,27 @@ function buildRoute(
 function schemaOf(
   options: RouteOptions,
   controllerTags: string[] | undefined,
+  guarded: boolean,
 ): Record<string, unknown> {
   const schema: Record<string, unknown> = {};
   if (options.params) schema.params = options.params;
   if (options.query) schema.querystring = options.query;
   if (options.body) schema.body = strictBody(options.body);
   if (options.headers) schema.headers = options.headers;
-  if (options.response) schema.response = options.response;
+  const validated = Boolean(options.params || options.query || options.body || options.headers);
+  schema.response = { ...documentedErrors(validated, guarded), ...options.response };
   const tags = [...(controllerTags ?? []), ...(options.tags ?? [])];
   if (tags.length > 0) schema.tags = tags;
   for (const key of ['summary', 'description', 'deprecated', 'operationId'] as const) {
     if (options[key] !== undefined) schema[key] = options[key];
   }
   return schema;
+}
+
+// Documents the error shape; error bodies are sent with plain JSON, so these never re-validate them.
+function documentedErrors(validated: boolean, guarded: boolean): ResponseSchemas {
+  const statuses = [...(validated ? [400] : []), ...(guarded ? [401, 403] : []), 500];
+  return errorResponses(...statuses);
 }
 
 // Unknown body keys are a 400, so a client can never mass-assign fields the schema does not name.

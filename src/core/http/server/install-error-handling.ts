@@ -16,6 +16,11 @@ import type { ErrorBody } from './error-body.schema.js';
 export interface ErrorHandlingOptions extends RequestContextOptions {
   /** Production hides the details of 5xx errors. */
   production: boolean;
+  /**
+   * Runs first (the route's exception filters): returns the error to answer with, or
+   * `undefined` when it already sent the reply.
+   */
+  intercept?: (error: unknown, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
 const MAX_PATH_IN_MESSAGE = 200;
@@ -47,7 +52,9 @@ export function installErrorHandling(
   fastify: FastifyInstance,
   options: ErrorHandlingOptions,
 ): void {
-  fastify.setErrorHandler((error, request, reply) => {
+  fastify.setErrorHandler(async (caught, request, reply) => {
+    const error = options.intercept ? await options.intercept(caught, request, reply) : caught;
+    if (reply.sent) return reply;
     const context = contextOf(request, options);
     const body = errorBody(error, context.lang, context.requestId, {
       production: options.production,
