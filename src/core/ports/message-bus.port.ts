@@ -13,7 +13,10 @@ export interface BusEnvelope<T = unknown> {
 }
 
 /** A subscriber callback; its failures are logged and never reach other handlers. */
-export type BusHandler<T = unknown> = (payload: T, envelope: BusEnvelope<T>) => void | Promise<void>;
+export type BusHandler<T = unknown> = (
+  payload: T,
+  envelope: BusEnvelope<T>,
+) => void | Promise<void>;
 
 /** Pub/sub; delivery is at-most-once. */
 export interface MessageBus {
