@@ -1,0 +1,21 @@
+/** WebSocket gateways: decorators, connection hooks, the client interface and upgrade guards. */
+import './ws.messages.js';
+
+export {
+  Gateway,
+  type GatewayMetadata,
+  type GatewayOptions,
+} from './gateway.decorator.js';
+export type { OnGatewayConnection, OnGatewayDisconnect } from './gateway-hooks.js';
+export {
+  Subscribe,
+  type SubscribeOptions,
+  type SubscriptionMetadata,
+  subscriptionsOf,
+} from './subscribe.decorator.js';
+export { OriginNotAllowedError, UnknownEventError } from './ws.errors.js';
+export { wsMessages } from './ws.messages.js';
+export type { WsClient } from './ws-client.js';
+export type { WsHandshake } from './ws-handshake.js';
+export { GATEWAY_KEY, SUBSCRIPTIONS_KEY } from './ws-metadata-keys.js';
+export { WS_UPGRADE_GUARD, type WsUpgradeGuard } from './ws-upgrade-guard.js';
