@@ -1,0 +1,120 @@
+/** Runs one gateway's hooks and handlers for its connections, answering failures with error frames. */
+import type { Logger } from 'pino';
+import type { RawData } from 'ws';
+import { type ZodType, z } from 'zod';
+import { RequestContext, type RequestContextData } from '../../core/context/request-context.js';
+import type { Type } from '../../core/di/injection-token.js';
+import { runGuards } from '../../core/http/compiler/enhancer-chain.js';
+import type { CanActivate } from '../../core/http/enhancers/can-activate.js';
+import { HttpError } from '../../core/http/errors/http-error.js';
+import { wsContext } from '../../core/http/execution-context.js';
+import { errorBody } from '../../core/http/server/error-body.js';
+import { errorLogFields } from '../../core/logger/error-log-fields.js';
+import { UnknownEventError } from '../../core/ws/ws.errors.js';
+import type { WsHandshake } from '../../core/ws/ws-handshake.js';
+import type { WsConnection } from './ws-connection.js';
+import { decodeFrame } from './ws-frame.js';
+
+/** One `@Subscribe` handler, ready to run. */
+export interface CompiledHandler {
+  method: (data: unknown, client: WsConnection) => unknown;
+  guards: readonly CanActivate[];
+  /** Validates `{ data }` so that issue paths start with `data`. */
+  envelope?: ZodType;
+}
+
+/** What a dispatcher is built from. */
+export interface GatewayDispatcherInit {
+  instance: object;
+  metatype: Type;
+  handlers: ReadonlyMap<string, CompiledHandler>;
+  logger: Logger;
+}
+
+/** Wraps a subscription's schema so validation details name `data.<field>`. */
+export function dataEnvelope(schema: ZodType | undefined): ZodType | undefined {
+  return schema ? z.object({ data: schema }) : undefined;
+}
+
+type Hooks = {
+  handleConnection?: (client: WsConnection, request: WsHandshake) => unknown;
+  handleDisconnect?: (client: WsConnection) => unknown;
+};
+
+/** Dispatches frames of one gateway; never throws and never drops a socket for a bad frame. */
+export class GatewayDispatcher {
+  constructor(private readonly gateway: GatewayDispatcherInit) {}
+
+  /** Runs `handleConnection`; on failure sends an error frame, closes, and returns false. */
+  async open(client: WsConnection, handshake: WsHandshake): Promise<boolean> {
+    const hooks = this.gateway.instance as Hooks;
+    if (typeof hooks.handleConnection !== 'function') return true;
+    try {
+      await this.inContext(client, () => hooks.handleConnection?.(client, handshake));
+      return true;
+    } catch (error) {
+      this.reply(client, error, 'handleConnection');
+      client.close(error instanceof HttpError && error.statusCode < 500 ? 1008 : 1011);
+      return false;
+    }
+  }
+
+  /** Runs `handleDisconnect`; failures are logged. */
+  async closed(client: WsConnection): Promise<void> {
+    const hooks = this.gateway.instance as Hooks;
+    if (typeof hooks.handleDisconnect !== 'function') return;
+    try {
+      await this.inContext(client, () => hooks.handleDisconnect?.(client));
+    } catch (error) {
+      this.log(error, client, 'handleDisconnect');
+    }
+  }
+
+  /** Handles one incoming frame: decode, route, guard, validate, call, answer. */
+  async frame(client: WsConnection, raw: RawData): Promise<void> {
+    let event = 'unknown';
+    try {
+      await this.inContext(client, async () => {
+        const frame = decodeFrame(raw);
+        event = frame.event;
+        const handler = this.gateway.handlers.get(frame.event);
+        if (!handler) throw new UnknownEventError(frame.event);
+        const call = { client, data: frame.data, event: frame.event };
+        await runGuards(handler.guards, wsContext(this.gateway.metatype, handler.method, call));
+        const data = handler.envelope
+          ? ((await handler.envelope.parseAsync({ data: frame.data })) as { data: unknown }).data
+          : frame.data;
+        const result = await handler.method.call(this.gateway.instance, data, client);
+        if (result !== undefined) client.send(frame.event, result);
+      });
+    } catch (error) {
+      this.reply(client, error, event);
+    }
+  }
+
+  private inContext<T>(client: WsConnection, fn: () => T): T {
+    const context: RequestContextData = { ...client.context };
+    const principal = client.data.get('principal');
+    if (principal !== undefined) context.principal = principal;
+    return RequestContext.run(context, fn);
+  }
+
+  private reply(client: WsConnection, error: unknown, event: string): void {
+    const body = errorBody(error, client.lang, client.requestId);
+    if (body.statusCode >= 500) this.log(error, client, event);
+    const data: Record<string, unknown> = { code: body.code, message: body.message };
+    if (body.details !== undefined) data.details = body.details;
+    client.send('error', data);
+  }
+
+  private log(error: unknown, client: WsConnection, event: string): void {
+    const fields = {
+      err: errorLogFields(error),
+      gateway: this.gateway.metatype.name,
+      event,
+      connectionId: client.id,
+      requestId: client.requestId,
+    };
+    this.gateway.logger.error(fields, 'WebSocket handler failed');
+  }
+}

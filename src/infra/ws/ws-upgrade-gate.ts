@@ -1,0 +1,72 @@
+/** The checks an upgrade request passes before the handshake: shutdown, Origin, upgrade guards. */
+import type { FastifyRequest } from 'fastify';
+import { buildRequestContext } from '../../core/context/install-request-context.js';
+import { RequestContext, type RequestContextData } from '../../core/context/request-context.js';
+import { ServiceUnavailableError, UnauthorizedError } from '../../core/http/errors/http-errors.js';
+import { defaultLanguage } from '../../core/i18n/translate.js';
+import { OriginNotAllowedError } from '../../core/ws/ws.errors.js';
+import type { WsHandshake } from '../../core/ws/ws-handshake.js';
+import type { WsUpgradeGuard } from '../../core/ws/ws-upgrade-guard.js';
+import type { WsOriginPolicy } from './ws-origin-policy.js';
+
+/** An upgrade request that passed the gate. */
+export interface AdmittedUpgrade {
+  handshake: WsHandshake;
+  context: RequestContextData;
+}
+
+/** Runs as route hooks of every gateway route; errors become HTTP answers, never upgrades. */
+export class WsUpgradeGate {
+  private readonly admitted = new WeakMap<FastifyRequest, AdmittedUpgrade>();
+  private open = true;
+
+  constructor(
+    private readonly origins: WsOriginPolicy,
+    private readonly guards: readonly WsUpgradeGuard[],
+  ) {}
+
+  /** False once the app started shutting down. */
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Refuses every later upgrade with 503 (the app is shutting down). */
+  shut(): void {
+    this.open = false;
+  }
+
+  /** onRequest: 503 while shutting down, 403 for an origin outside the allow-list. */
+  checkOrigin = async (request: FastifyRequest): Promise<void> => {
+    if (!this.open) throw new ServiceUnavailableError();
+    const origin = request.headers.origin;
+    if (!this.origins.allows(origin)) throw new OriginNotAllowedError(String(origin));
+  };
+
+  /** preValidation: every upgrade guard must answer true (false is 401). */
+  checkGuards = async (request: FastifyRequest): Promise<void> => {
+    const handshake = toHandshake(request);
+    for (const guard of this.guards) {
+      if (!(await guard.canUpgrade(handshake))) throw new UnauthorizedError();
+    }
+    const context =
+      RequestContext.current() ?? buildRequestContext(request, { defaultLang: defaultLanguage() });
+    this.admitted.set(request, { handshake, context });
+  };
+
+  /** What the gate recorded for `request`; undefined when its hooks did not admit it. */
+  admission(request: FastifyRequest): AdmittedUpgrade | undefined {
+    const admitted = this.admitted.get(request);
+    this.admitted.delete(request);
+    return admitted;
+  }
+}
+
+function toHandshake(request: FastifyRequest): WsHandshake {
+  return {
+    url: request.url,
+    headers: request.headers,
+    query: (request.query as Record<string, unknown> | undefined) ?? {},
+    ip: request.ip,
+    data: new Map(),
+  };
+}

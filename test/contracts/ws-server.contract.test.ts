@@ -1,0 +1,19 @@
+/** Runs the WsServer contract over the memory bus, and over Redis when REDIS_URL is set. */
+import { randomUUID } from 'node:crypto';
+import { BusModule } from '../../src/infra/bus/index.js';
+import { wsServerContract } from './ws-server.contract.js';
+
+wsServerContract('memory bus', {
+  busModule: () => BusModule.forRoot({ driver: 'memory' }),
+  shared: false,
+});
+
+const redisUrl = process.env.REDIS_URL;
+if (redisUrl) {
+  // One namespace per run: parallel test files and other runs never see these messages.
+  const prefix = `keel:test:ws:${randomUUID()}:`;
+  wsServerContract('redis bus', {
+    busModule: () => BusModule.forRoot({ driver: 'redis', url: redisUrl, prefix }),
+    shared: true,
+  });
+}
