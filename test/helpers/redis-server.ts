@@ -52,9 +52,9 @@ export class PrivateRedisServer {
 
   private constructor(readonly port: number) {}
 
-  /** Starts a server on a free port (no persistence). */
-  static async start(): Promise<PrivateRedisServer> {
-    const server = new PrivateRedisServer(await freePort());
+  /** Starts a server on `port` (default: a free one), without persistence. */
+  static async start(port?: number): Promise<PrivateRedisServer> {
+    const server = new PrivateRedisServer(port ?? (await freePort()));
     await server.start();
     return server;
   }

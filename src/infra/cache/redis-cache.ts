@@ -54,6 +54,7 @@ return 0`;
 export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShutdown {
   readonly driver = 'redis';
   private client: Redis | undefined;
+  private connected: Promise<boolean> = Promise.resolve(false);
   private closed = false;
   private readonly guard: RedisGuard;
   private readonly flights = new SingleFlight(this);
@@ -77,7 +78,8 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
 
   /** Connects (bounded by the connect timeout); boot goes on without Redis if it is down. */
   async onModuleInit(): Promise<void> {
-    await connectRedisClient(this.connection(), this.options.connectTimeoutMs);
+    this.connection();
+    await this.connected;
   }
 
   async get<T>(key: string): Promise<T | undefined> {
@@ -165,7 +167,7 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
       logger: this.logger,
     });
     this.client = client;
-    void connectRedisClient(client, this.options.connectTimeoutMs);
+    this.connected = connectRedisClient(client, this.options.connectTimeoutMs);
     return client;
   }
 

@@ -28,6 +28,8 @@ function redisOptions(options: RedisClientOptions): RedisOptions {
     connectTimeout: options.connectTimeoutMs ?? REDIS_CLIENT_DEFAULTS.connectTimeoutMs,
     commandTimeout: options.commandTimeoutMs ?? REDIS_CLIENT_DEFAULTS.commandTimeoutMs[role],
     keepAlive: options.keepAliveMs ?? REDIS_CLIENT_DEFAULTS.keepAliveMs,
+    // A socket the server never closes (frozen process) is destroyed after this long.
+    disconnectTimeout: options.quitTimeoutMs ?? REDIS_CLIENT_DEFAULTS.quitTimeoutMs,
     // Without an offline queue a command fails at once while disconnected instead of waiting.
     enableOfflineQueue: !failFast,
     // Queued commands are rejected after this many reconnection attempts.
