@@ -1,0 +1,171 @@
+/** RedisBus across instances and through outages of a private redis-server. */
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BusEnvelope } from '../../../src/core/ports/message-bus.port.js';
+import { RedisBus } from '../../../src/infra/bus/redis-bus.js';
+import { PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
+import { type CapturedLogger, captureLogger } from '../redis/capture-logger.js';
+
+const CALL_BOUND_MS = 1_000;
+
+async function eventually(
+  probe: () => boolean | Promise<boolean>,
+  boundMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
+  let server: PrivateRedisServer;
+  const buses: RedisBus[] = [];
+
+  const openBus = async (log: CapturedLogger = captureLogger(), instanceId?: string) => {
+    const bus = new RedisBus(
+      { url: server.url, prefix: 'bus-test:', instanceId, connectTimeoutMs: 500, cooldownMs: 300 },
+      log.logger,
+    );
+    buses.push(bus);
+    await bus.onModuleInit();
+    return bus;
+  };
+
+  /** Publishes on the same bus every 100 ms until `received` grows (a subscription may lag a reconnect). */
+  const publishUntilReceived = async (bus: RedisBus, topic: string, received: unknown[]) => {
+    const before = received.length;
+    await eventually(async () => {
+      await bus.publish(topic, 'ping');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return received.length > before;
+    });
+  };
+
+  beforeAll(async () => {
+    server = await PrivateRedisServer.start();
+  });
+
+  afterEach(async () => {
+    await Promise.all(buses.splice(0).map((bus) => bus.onApplicationShutdown()));
+    server.resume();
+    await server.start();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('delivers to other instances with the publisher as the envelope source', async () => {
+    const publisher = await openBus(captureLogger(), 'api-1');
+    const consumer = await openBus(captureLogger(), 'api-2');
+    const received: BusEnvelope[] = [];
+    await consumer.subscribe('order.paid', (_payload, envelope) => {
+      received.push(envelope);
+    });
+    await publisher.publish('order.paid', { orderId: 'o-1' });
+    await eventually(() => received.length === 1);
+    expect(received[0]).toMatchObject({
+      topic: 'order.paid',
+      payload: { orderId: 'o-1' },
+      source: 'api-1',
+    });
+  });
+
+  it('logs and drops malformed messages on its channel and keeps delivering good ones', async () => {
+    const log = captureLogger();
+    const bus = await openBus(log);
+    const received: unknown[] = [];
+    await bus.subscribe('t', (payload) => {
+      received.push(payload);
+    });
+    const raw = new Redis(server.url);
+    try {
+      await raw.publish('bus-test:t', 'not json {');
+      await raw.publish('bus-test:t', JSON.stringify({ hello: 'world' }));
+      const wrongTopic = {
+        id: 'x',
+        topic: 'other',
+        payload: 1,
+        time: new Date().toISOString(),
+        source: 's',
+      };
+      await raw.publish('bus-test:t', JSON.stringify(wrongTopic));
+    } finally {
+      raw.disconnect();
+    }
+    await bus.publish('t', 'good');
+    await eventually(() => received.length === 1);
+    expect(received).toEqual(['good']);
+    const drops = log.warnings().filter((line) => line.msg === 'bus dropped a malformed message');
+    expect(drops).toHaveLength(3);
+    expect(drops[0]).toMatchObject({ channel: 'bus-test:t' });
+  });
+
+  it('resolves publishes promptly while Redis is stopped, warns once, and resubscribes after a restart', async () => {
+    const log = captureLogger();
+    const bus = await openBus(log);
+    const received: unknown[] = [];
+    await bus.subscribe('t', (payload) => {
+      received.push(payload);
+    });
+    await server.stop();
+    let slowestMs = 0;
+    for (let n = 0; n < 50; n++) {
+      const started = performance.now();
+      await bus.publish('t', n);
+      slowestMs = Math.max(slowestMs, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(slowestMs).toBeLessThan(CALL_BOUND_MS);
+    expect(log.warnings().filter((line) => line.msg.startsWith('redis unavailable'))).toHaveLength(
+      1,
+    );
+    await server.start();
+    await publishUntilReceived(bus, 't', received);
+  }, 40_000);
+
+  it('resolves publishes within the bound while the server is frozen (SIGSTOP)', async () => {
+    const bus = await openBus();
+    server.pause();
+    let slowestMs = 0;
+    for (let n = 0; n < 20; n++) {
+      const started = performance.now();
+      await bus.publish('t', n);
+      slowestMs = Math.max(slowestMs, performance.now() - started);
+    }
+    expect(slowestMs).toBeLessThan(CALL_BOUND_MS);
+  }, 40_000);
+
+  it('subscribes while Redis is down without hanging and starts receiving once it is back', async () => {
+    await server.stop();
+    const bus = await openBus();
+    const received: unknown[] = [];
+    const started = performance.now();
+    await bus.subscribe('late', (payload) => {
+      received.push(payload);
+    });
+    expect(performance.now() - started).toBeLessThan(CALL_BOUND_MS * 2);
+    await server.start();
+    await publishUntilReceived(bus, 'late', received);
+  }, 40_000);
+
+  it('stops delivering after shutdown', async () => {
+    const publisher = await openBus();
+    const consumer = await openBus();
+    const received: unknown[] = [];
+    await consumer.subscribe('t', (payload) => {
+      received.push(payload);
+    });
+    const sentinel: unknown[] = [];
+    await publisher.subscribe('t', (payload) => {
+      sentinel.push(payload);
+    });
+    await consumer.onApplicationShutdown();
+    await publisher.publish('t', 'after');
+    await eventually(() => sentinel.length === 1);
+    await expect(consumer.publish('t', 'closed')).resolves.toBeUndefined();
+    expect(received).toEqual([]);
+  });
+});
