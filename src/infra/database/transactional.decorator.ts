@@ -21,7 +21,7 @@ export function Transactional(options: TransactionOptions = {}) {
     if (typeof original !== 'function') {
       throw new TypeError(`@Transactional() goes on a method; ${String(key)} is not one.`);
     }
-    const wrapped = function (this: object, ...args: Parameters<M>) {
+    const wrapped = async function (this: object, ...args: Parameters<M>) {
       return unitOfWorkOf(this, key).transaction(() => original.apply(this, args), options);
     };
     descriptor.value = wrapped as unknown as M;

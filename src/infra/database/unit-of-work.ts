@@ -49,9 +49,10 @@ export class UnitOfWork {
   async transaction<T>(fn: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const open = this.storage.getStore();
     if (open) return fn(open);
-    const config: PgTransactionConfig = options.isolation
+    // Drizzle emits `set transaction` for any config object, and an empty one is a syntax error.
+    const config: PgTransactionConfig | undefined = options.isolation
       ? { isolationLevel: options.isolation }
-      : {};
+      : undefined;
     const attempt = () => this.db.transaction((tx) => this.storage.run(tx, () => fn(tx)), config);
     try {
       const retries = retriesFor(options);
