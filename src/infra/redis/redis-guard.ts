@@ -55,7 +55,10 @@ export class RedisGuard {
       halfOpenAfter: options.cooldownMs,
       breaker: new ConsecutiveBreaker(options.failureThreshold),
     });
-    this.breaker.onBreak(() => this.reportOutage());
+    this.breaker.onBreak((failure) => {
+      if ('error' in failure) this.lastReason = describe(failure.error);
+      this.reportOutage();
+    });
     this.breaker.onReset(() => this.reportRecovery());
     this.policy = wrap(this.breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
   }
