@@ -13,7 +13,7 @@ export {
   type SubscriptionMetadata,
   subscriptionsOf,
 } from './subscribe.decorator.js';
-export { OriginNotAllowedError, UnknownEventError } from './ws.errors.js';
+export { InvalidFrameError, OriginNotAllowedError, UnknownEventError } from './ws.errors.js';
 export { wsMessages } from './ws.messages.js';
 export type { WsClient } from './ws-client.js';
 export type { WsHandshake } from './ws-handshake.js';

@@ -2,6 +2,7 @@
 import './ws.messages.js';
 import { HttpError, type HttpErrorOptions } from '../http/errors/http-error.js';
 import { ForbiddenError } from '../http/errors/http-errors.js';
+import { InvalidJsonError } from '../http/errors/request-errors.js';
 
 /** UNKNOWN_EVENT: no `@Subscribe` handler for the frame's event. */
 export class UnknownEventError extends HttpError {
@@ -14,5 +15,12 @@ export class UnknownEventError extends HttpError {
 export class OriginNotAllowedError extends ForbiddenError {
   constructor(origin: string, options: HttpErrorOptions = {}) {
     super({ ...options, messageKey: 'errors.WS_ORIGIN_NOT_ALLOWED', params: { origin } });
+  }
+}
+
+/** INVALID_JSON for a WebSocket frame (its message speaks of frames, not request bodies). */
+export class InvalidFrameError extends InvalidJsonError {
+  constructor(options: HttpErrorOptions = {}) {
+    super({ ...options, messageKey: 'errors.WS_INVALID_JSON' });
   }
 }

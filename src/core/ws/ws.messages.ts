@@ -4,17 +4,23 @@ import { defineMessages } from '../i18n/message-catalog.js';
 /** Registered on import; keys are `errors.<CODE>` like the kernel's. */
 export const wsMessages = defineMessages({
   en: {
+    'errors.WS_INVALID_JSON':
+      'The frame is not valid JSON or uses a forbidden key (__proto__, constructor). Send {"event": "...", "data": ...}.',
     'errors.UNKNOWN_EVENT': 'No handler for the event "{event}". Check the event name.',
     'errors.WS_ORIGIN_NOT_ALLOWED':
       'WebSocket connections from the origin {origin} are not allowed. Add it to WS_ORIGINS.',
   },
   es: {
+    'errors.WS_INVALID_JSON':
+      'El mensaje no es JSON válido o usa una clave prohibida (__proto__, constructor). Envíe {"event": "...", "data": ...}.',
     'errors.UNKNOWN_EVENT':
       'No hay ningún manejador para el evento "{event}". Compruebe el nombre.',
     'errors.WS_ORIGIN_NOT_ALLOWED':
       'No se permiten conexiones WebSocket desde el origen {origin}. Añádalo a WS_ORIGINS.',
   },
   'pt-BR': {
+    'errors.WS_INVALID_JSON':
+      'A mensagem não é um JSON válido ou usa uma chave proibida (__proto__, constructor). Envie {"event": "...", "data": ...}.',
     'errors.UNKNOWN_EVENT': 'Nenhum handler para o evento "{event}". Verifique o nome do evento.',
     'errors.WS_ORIGIN_NOT_ALLOWED':
       'Conexões WebSocket da origem {origin} não são permitidas. Adicione-a a WS_ORIGINS.',

@@ -1,7 +1,7 @@
 /** Encoding and decoding of frames `{ "event": string, "data": any }`. */
 import type { RawData } from 'ws';
 import { z } from 'zod';
-import { InvalidJsonError } from '../../core/http/errors/request-errors.js';
+import { InvalidFrameError } from '../../core/ws/ws.errors.js';
 
 /** One decoded incoming frame. */
 export interface WsFrame {
@@ -13,7 +13,7 @@ const FrameShape = z.object({ event: z.string().min(1) });
 
 // Same rule as HTTP bodies: these keys are how prototype pollution travels in JSON.
 function rejectPrototypeKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor') throw new InvalidJsonError();
+  if (key === '__proto__' || key === 'constructor') throw new InvalidFrameError();
   return value;
 }
 
@@ -24,7 +24,7 @@ function text(raw: RawData): string {
 }
 
 /**
- * Decodes one frame. Throws InvalidJsonError for bad JSON and a ZodError (VALIDATION_FAILED)
+ * Decodes one frame. Throws InvalidFrameError for bad JSON and a ZodError (VALIDATION_FAILED)
  * when `event` is not a non-empty string.
  */
 export function decodeFrame(raw: RawData): WsFrame {
@@ -32,7 +32,7 @@ export function decodeFrame(raw: RawData): WsFrame {
   try {
     value = JSON.parse(text(raw), rejectPrototypeKeys);
   } catch (error) {
-    throw error instanceof InvalidJsonError ? error : new InvalidJsonError({ cause: error });
+    throw error instanceof InvalidFrameError ? error : new InvalidFrameError({ cause: error });
   }
   const { event } = FrameShape.parse(value);
   return { event, data: (value as { data?: unknown }).data };

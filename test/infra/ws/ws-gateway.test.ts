@@ -102,12 +102,13 @@ class EchoModule {}
 let app: App | undefined;
 const clients: TestClient[] = [];
 
-async function connect(query = ''): Promise<TestClient> {
+async function connect(query = '', headers: Record<string, string> = {}): Promise<TestClient> {
   if (!app) {
     app = await createApp(EchoModule, { logger: false });
     await app.listen();
   }
-  const client = await TestClient.connect(`${wsBase(app.server.listeningOrigin)}/echo${query}`);
+  const url = `${wsBase(app.server.listeningOrigin)}/echo${query}`;
+  const client = await TestClient.connect(url, { headers });
   clients.push(client);
   return client;
 }
@@ -148,7 +149,7 @@ describe('WebSocket gateway', () => {
     const client = await connect();
     const error = await client.request('{not json');
     expect(error).toMatchObject({ event: 'error', data: { code: 'INVALID_JSON' } });
-    expect((error.data as { message: string }).message).toMatch(/JSON/);
+    expect((error.data as { message: string }).message).toMatch(/^The frame is not valid JSON/);
     expect(await client.request({ event: 'echo', data: 1 })).toEqual({ event: 'echo', data: 1 });
   });
 
@@ -222,5 +223,13 @@ describe('WebSocket gateway', () => {
     expect(first.data).toMatchObject({ lang: 'pt-BR' });
     expect((first.data as { requestId: string }).requestId).toMatch(/\S+/);
     expect(second.data).toEqual(first.data);
+  });
+
+  it("carries the upgrade request's x-request-id into every frame's context", async () => {
+    const client = await connect('', { 'x-request-id': 'trace-42' });
+    expect(await client.request({ event: 'context' })).toEqual({
+      event: 'context',
+      data: { requestId: 'trace-42', lang: 'en' },
+    });
   });
 });

@@ -100,21 +100,40 @@ export class TestClient {
   }
 }
 
-/** The HTTP status an upgrade request gets: 101 when it connects, else the refusal's status. */
-export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+/** How the server answered an upgrade request. */
+export interface UpgradeAnswer {
+  /** 101 when the connection opened, else the refusal's HTTP status. */
+  status: number;
+  /** The refusal's JSON body. */
+  body?: unknown;
+}
+
+/** Sends an upgrade request and reports how it was answered (an opened socket is closed). */
+export function upgrade(url: string, headers: Record<string, string> = {}): Promise<UpgradeAnswer> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers });
     socket.once('open', () => {
       socket.close();
-      resolve(101);
+      resolve({ status: 101 });
     });
     socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      response.resume();
-      socket.terminate();
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.once('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+      });
     });
     socket.once('error', reject);
   });
+}
+
+/** The HTTP status an upgrade request gets: 101 when it connects, else the refusal's status. */
+export async function upgradeStatus(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return (await upgrade(url, headers)).status;
 }
 
 /** `ws://host:port` of a listening app address (`http://host:port`). */

@@ -18,7 +18,7 @@ import {
   type WsUpgradeGuard,
 } from '../../../src/core/ws/index.js';
 import { WsModule } from '../../../src/infra/ws/index.js';
-import { TestClient, upgradeStatus, wsBase } from './ws-test-client.js';
+import { TestClient, upgrade, upgradeStatus, wsBase } from './ws-test-client.js';
 
 let connections = 0;
 
@@ -69,7 +69,10 @@ describe('WebSocket upgrade', () => {
       origins: '*',
       guards: [{ provide: WS_UPGRADE_GUARD, useClass: TokenUpgradeGuard }],
     });
-    expect(await upgradeStatus(url)).toBe(401);
+    expect(await upgrade(url)).toMatchObject({
+      status: 401,
+      body: { statusCode: 401, code: 'UNAUTHORIZED', requestId: expect.any(String) },
+    });
     expect(await upgradeStatus(`${url}?token=wrong`)).toBe(401);
     expect(connections).toBe(0);
   });
@@ -96,7 +99,14 @@ describe('WebSocket upgrade', () => {
 
   it('answers 403 to an Origin outside the allow-list', async () => {
     const url = await start({ origins: ['https://app.example.com'] });
-    expect(await upgradeStatus(url, { Origin: 'https://evil.example.com' })).toBe(403);
+    expect(await upgrade(`${url}?lang=es`, { Origin: 'https://evil.example.com' })).toMatchObject({
+      status: 403,
+      body: {
+        code: 'FORBIDDEN',
+        message:
+          'No se permiten conexiones WebSocket desde el origen https://evil.example.com. Añádalo a WS_ORIGINS.',
+      },
+    });
     expect(connections).toBe(0);
   });
 
