@@ -1,6 +1,10 @@
 /** The composition root: which modules the app runs and which adapters back the ports. */
 import { type DynamicModule, Module } from '../core/index.js';
+import { BusModule } from '../infra/bus/index.js';
+import { CacheModule } from '../infra/cache/index.js';
+import { DatabaseModule } from '../infra/database/index.js';
 import { HealthModule } from '../modules/health/index.js';
+import { UserModule } from '../modules/user/index.js';
 import type { AppConfig } from './config.js';
 import { ConfigModule } from './config.module.js';
 
@@ -11,7 +15,26 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), HealthModule],
+      imports: [ConfigModule.forRoot(config), ...infrastructure(config), HealthModule, UserModule],
     };
   }
+}
+
+/** The technical modules, with the adapters the config selects. */
+export function infrastructure(config: AppConfig): DynamicModule[] {
+  return [
+    DatabaseModule.forRoot({
+      url: config.databaseUrl,
+      poolMax: config.dbPoolMax,
+      connectTimeoutMs: config.dbConnectTimeoutMs,
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      migrate: config.dbMigrate,
+    }),
+    CacheModule.forRoot({
+      driver: config.cacheDriver,
+      url: config.redisUrl,
+      prefix: config.cachePrefix,
+    }),
+    BusModule.forRoot({ driver: config.busDriver, url: config.redisUrl }),
+  ];
 }

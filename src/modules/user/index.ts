@@ -1,0 +1,6 @@
+/** Public surface of the user module. */
+export { users } from './user.entity.js';
+export { UserEmailTakenError, UserNotFoundError } from './user.errors.js';
+export { UserModule } from './user.module.js';
+export type { CreateUser, UpdateUser, User, UserPage } from './user.schemas.js';
+export { UserService } from './user.service.js';

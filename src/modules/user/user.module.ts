@@ -1,0 +1,13 @@
+/** The user module: the example every generated module copies. */
+import { Module } from '../../core/index.js';
+import { UserController } from './user.controller.js';
+import { UserRepository } from './user.repository.js';
+import { UserService } from './user.service.js';
+
+/** Needs the global database, cache and bus modules (wired in AppModule). */
+@Module({
+  controllers: [UserController],
+  providers: [UserService, UserRepository],
+  exports: [UserService],
+})
+export class UserModule {}
