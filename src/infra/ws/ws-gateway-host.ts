@@ -112,8 +112,11 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
     socket.on('message', (raw) => {
       if (++pending > MAX_PENDING_FRAMES) return connection.close(1008, 'too many pending frames');
       queue = queue.then(async (ok) => {
-        if (ok) await dispatcher.frame(connection, raw);
-        pending--;
+        try {
+          if (ok) await dispatcher.frame(connection, raw);
+        } finally {
+          pending--;
+        }
         return ok;
       });
     });
