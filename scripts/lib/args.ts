@@ -94,40 +94,54 @@ function kindOf(value: string | undefined): GenerateKind {
   return kind;
 }
 
-/** Parses the arguments after the script name (a leading `generate` is skipped). */
-export function parseGenerateArgs(argv: readonly string[]): ParsedArgs {
-  const { positionals, options } = scan(argv[0] === 'generate' ? argv.slice(1) : argv);
-  if (options.has('--help') || options.has('-h')) return { help: true };
-  const kind = kindOf(positionals[0]);
-  if (positionals[1] === undefined)
+/** The name and the module: a module is its own; other kinds go to `--module` or the name. */
+function target(
+  kind: GenerateKind,
+  positionals: readonly string[],
+  moduleOption?: string,
+): { name: string; module: string } {
+  if (positionals[1] === undefined) {
     throw new ArgsError(`missing the name of the ${kind}, e.g. generate ${kind} payment`);
-  if (positionals.length > 2)
+  }
+  if (positionals.length > 2) {
     throw new ArgsError(
       `unexpected argument "${positionals[2]}": give one name (quote --fields values)`,
     );
+  }
   const name = validateName(positionals[1], 'name');
-  const text = (key: string): string | undefined => {
-    const value = options.get(key);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const moduleOption = text('--module');
   if (kind === 'module' && moduleOption !== undefined) {
     throw new ArgsError(
       '--module is for controller, service, repository and gateway; a module is its own module',
     );
   }
+  return {
+    name,
+    module: moduleOption === undefined ? name : validateName(moduleOption, '--module'),
+  };
+}
+
+/** Parses the arguments after the script name (a leading `generate` is skipped). */
+export function parseGenerateArgs(argv: readonly string[]): ParsedArgs {
+  const { positionals, options } = scan(argv[0] === 'generate' ? argv.slice(1) : argv);
+  if (options.has('--help') || options.has('-h')) return { help: true };
+  const text = (key: string): string | undefined => {
+    const value = options.get(key);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const kind = kindOf(positionals[0]);
+  const { name, module } = target(kind, positionals, text('--module'));
   const pluralOption = text('--plural');
   const plural =
     pluralOption === undefined
-      ? undefined
-      : toKebabCase(validateName(pluralOption, '--plural', { kebab: false }));
+      ? {}
+      : { plural: toKebabCase(validateName(pluralOption, '--plural', { kebab: false })) };
   const fieldsSpec = text('--fields');
   return {
     help: false,
     kind,
     name,
-    names: deriveNames(name, plural === undefined ? {} : { plural }),
-    module: moduleOption === undefined ? name : validateName(moduleOption, '--module'),
+    names: deriveNames(name, plural),
+    module,
     fieldsSpec,
     fields: parseFields(fieldsSpec, { entity: name }),
     dryRun: options.has('--dry-run'),

@@ -88,30 +88,29 @@ export function decimal(input: FieldTypeInput): FieldTraits {
   };
 }
 
-/** `enum(a|b|c)`: a Postgres enum type named after the table and the field. */
-export function enumType(input: FieldTypeInput): FieldTraits {
+/** The values of `enum(a|b|c)`: non-empty, distinct, and valid Postgres enum labels. */
+function enumValues(input: FieldTypeInput): string[] {
   const values = (input.args ?? '').split('|').map((value) => value.trim());
+  const fail = (problem: string): never => {
+    throw new FieldSpecError(`field "${input.field}": ${problem}`, input.field);
+  };
   if (input.args === null || values.every((value) => value === '')) {
-    throw new FieldSpecError(
-      `field "${input.field}": enum needs values, e.g. enum(pending|paid)`,
-      input.field,
-    );
+    fail('enum needs values, e.g. enum(pending|paid)');
   }
-  for (const value of values) {
-    if (!/^[A-Za-z0-9_-]+$/.test(value) || value.length > MAX_IDENTIFIER) {
-      throw new FieldSpecError(
-        `field "${input.field}": enum value "${value}" must be 1 to ${MAX_IDENTIFIER} letters, digits, "_" or "-"`,
-        input.field,
-      );
-    }
+  const invalid = values.find(
+    (value) => !/^[A-Za-z0-9_-]+$/.test(value) || value.length > MAX_IDENTIFIER,
+  );
+  if (invalid !== undefined) {
+    fail(`enum value "${invalid}" must be 1 to ${MAX_IDENTIFIER} letters, digits, "_" or "-"`);
   }
   const duplicate = values.find((value, i) => values.indexOf(value) !== i);
-  if (duplicate !== undefined) {
-    throw new FieldSpecError(
-      `field "${input.field}": enum value "${duplicate}" appears twice`,
-      input.field,
-    );
-  }
+  if (duplicate !== undefined) fail(`enum value "${duplicate}" appears twice`);
+  return values;
+}
+
+/** `enum(a|b|c)`: a Postgres enum type named after the table and the field. */
+export function enumType(input: FieldTypeInput): FieldTraits {
+  const values = enumValues(input);
   const zod = `z.enum(${tsStringArray(values)})`;
   return {
     type: 'enum',

@@ -33,29 +33,29 @@ export function validateName(value: string, what: string, options: NameRuleOptio
       `${what} "${value}" is longer than ${MAX_LENGTH} characters: table and type names would be cut`,
     );
   }
+  const problem = reservedProblem(kebab);
+  if (problem !== null) throw new ArgsError(`${what} "${value}" ${problem}`);
+  return value;
+}
+
+/** Why a well-formed kebab-case name cannot be used, or null when it can. */
+function reservedProblem(kebab: string): string | null {
   const camel = toCamelCase(kebab);
   if (JS_RESERVED.has(kebab) || JS_RESERVED.has(camel)) {
-    throw new ArgsError(
-      `${what} "${value}" is a JavaScript reserved word: pick another, e.g. "${kebab}-item"`,
-    );
+    return `is a JavaScript reserved word: pick another, e.g. "${kebab}-item"`;
   }
   if (PROJECT_RESERVED.has(kebab)) {
-    throw new ArgsError(
-      `${what} "${value}" is reserved by the project layout (${[...PROJECT_RESERVED].join(', ')})`,
-    );
+    return `is reserved by the project layout (${[...PROJECT_RESERVED].join(', ')})`;
   }
   if (SHADOWED_GLOBALS.has(kebab)) {
-    throw new ArgsError(
-      `${what} "${value}" would shadow the global ${camel.charAt(0).toUpperCase()}${camel.slice(1)} in generated code: pick a more specific name`,
-    );
+    const global = camel.charAt(0).toUpperCase() + camel.slice(1);
+    return `would shadow the global ${global} in generated code: pick a more specific name`;
   }
   const last = splitWords(kebab).at(-1) ?? '';
   if (ROLE_SUFFIXES.has(last)) {
     const bare = kebab.slice(0, -(last.length + 1));
     const fix = bare === '' ? 'name the feature instead' : `use "${bare}"`;
-    throw new ArgsError(
-      `${what} "${value}" ends with the role "${last}", which the generator adds itself: ${fix}`,
-    );
+    return `ends with the role "${last}", which the generator adds itself: ${fix}`;
   }
-  return value;
+  return null;
 }

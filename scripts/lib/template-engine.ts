@@ -19,7 +19,7 @@ export interface CompiledTemplate {
   /** The file name used in error messages. */
   readonly file: string;
   /** Renders with `data`; unknown variables and non-text values throw a TemplateError. */
-  render(data: Readonly<Record<string, unknown>>): string;
+  render(data: object): string;
 }
 
 /**
@@ -47,7 +47,7 @@ export class TemplateEngine {
   }
 
   /** Compiles and renders in one step. */
-  render(source: string, data: Readonly<Record<string, unknown>>, file?: string): string {
+  render(source: string, data: object, file?: string): string {
     return this.compile(source, file).render(data);
   }
 }

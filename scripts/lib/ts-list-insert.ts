@@ -7,8 +7,15 @@ export interface ListBrackets {
   close: number;
 }
 
+/** A list inside a file: the file, its masked twin (see `maskNonCode`) and the list's brackets. */
+export interface SourceList extends ListBrackets {
+  source: string;
+  masked: string;
+}
+
 /** Whether an item of the list is `name`, or starts with it (`PaymentModule.forRoot()`). */
-export function listHas(source: string, masked: string, list: ListBrackets, name: string): boolean {
+export function listHas(list: SourceList, name: string): boolean {
+  const { source, masked } = list;
   const escaped = name.replace(/[$]/g, '\\$');
   const pattern = new RegExp(`^${escaped}(?![\\w$])`);
   return listItems(masked, list.open, list.close).some((item) =>
@@ -29,12 +36,8 @@ function spliceAll(source: string, inserts: readonly { at: number; text: string 
  * Appends `element`: `[]` -> `[X]`, `[A, B]` -> `[A, B, X]`, and in a multiline list a new line
  * with the last item's indentation, keeping (or not) a trailing comma as the list does.
  */
-export function appendToList(
-  source: string,
-  masked: string,
-  list: ListBrackets,
-  element: string,
-): string {
+export function appendToList(list: SourceList, element: string): string {
+  const { source, masked } = list;
   const items = listItems(masked, list.open, list.close);
   const last: Span | undefined = items.at(-1);
   if (last === undefined) {

@@ -75,7 +75,7 @@ export function addNamedImport(source: string, spec: NamedImport): string {
   const same = declarations.find(
     (d) => d.specifier === spec.from && !d.typeOnly && d.named !== null,
   );
-  if (same?.named) return appendToList(source, masked, same.named, spec.name);
+  if (same?.named) return appendToList({ source, masked, ...same.named }, spec.name);
   const line = `import { ${spec.name} } from '${spec.from}';`;
   const before = importInsertion(declarations, spec.from);
   if (before !== null) return `${source.slice(0, before)}${line}\n${source.slice(before)}`;
@@ -94,9 +94,9 @@ export function addArrayEntry(source: string, entry: ArrayEntry): string {
     const open = match.index + match[0].length - 1;
     return { open, close: findClosing(masked, open) };
   });
-  if (arrays.some((list) => listHas(source, masked, list, entry.element))) return source;
+  if (arrays.some((list) => listHas({ source, masked, ...list }, entry.element))) return source;
   const [only] = arrays;
-  if (arrays.length === 1 && only) return appendToList(source, masked, only, entry.element);
+  if (arrays.length === 1 && only) return appendToList({ source, masked, ...only }, entry.element);
   if (arrays.length > 1) {
     const lines = arrays.map((list) => lineOf(source, list.open)).join(', ');
     throw new SourceEditError(

@@ -137,6 +137,22 @@ describe('TemplateEngine whitespace control', () => {
     expect(render(source, { xs: ['a', 'b'] })).toBe('fields:\n  first\n  - a\n  - b\ndone');
   });
 
+  it('drops standalone else lines too', () => {
+    const source = [
+      '{{#if a}}',
+      'yes',
+      '  {{else if b}}',
+      'maybe',
+      '{{else}}',
+      'no',
+      '{{/if}}',
+      '',
+    ].join('\n');
+    expect([{ a: 1 }, { b: 1 }, {}].map((data) => render(source, { a: 0, b: 0, ...data }))).toEqual(
+      ['yes\n', 'maybe\n', 'no\n'],
+    );
+  });
+
   it('keeps inline blocks and their surrounding text as written', () => {
     expect(render('a {{#if x}}b{{/if}} c\n', { x: true })).toBe('a b c\n');
     expect(render('  {{#if x}}b{{/if}}\nnext', { x: true })).toBe('  b\nnext');
@@ -229,6 +245,20 @@ describe('TemplateEngine errors', () => {
   it('does not treat inherited object members as data', () => {
     expect(errorOf(() => render('{{toString}}', {})).message).toContain(
       'unknown variable "toString"',
+    );
+  });
+});
+
+describe('TemplateEngine with typed data', () => {
+  it('renders interfaces and class instances, including getters', () => {
+    class Entity {
+      readonly name = 'payment';
+      get label(): string {
+        return `the ${this.name}`;
+      }
+    }
+    expect(engine.render('{{name | pascal}}: {{label}}', new Entity(), 'typed.tpl')).toBe(
+      'Payment: the payment',
     );
   });
 });
