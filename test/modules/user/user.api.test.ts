@@ -164,8 +164,9 @@ describe.each(TEST_DRIVERS)('users API on %s', (driver) => {
       if (cursor && inserted < 3)
         await create({ name: `late${inserted}`, email: `late${inserted++}@example.com` });
     } while (cursor);
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(seen).toHaveLength(10);
+    expect(inserted).toBeGreaterThan(0);
+    const all = await database().db.select({ email: users.email }).from(users);
+    expect([...seen].sort()).toEqual(all.map((row) => row.email).sort());
   });
 
   it('list: limit over 100 is 400, the email filter matches case-insensitively, bad cursor is 400', async () => {
