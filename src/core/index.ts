@@ -79,3 +79,4 @@ export * from './ports/logger.port.js';
 export * from './ports/message-bus.port.js';
 export * from './ports/ws-server.port.js';
 export { createTestingModule, TestingModuleBuilder } from './testing/testing-module-builder.js';
+export { OnEvent } from './events/index.js';
