@@ -2,7 +2,7 @@
 import { type FieldDescriptor, parseFields } from './fields.js';
 import { ArgsError } from './generator-errors.js';
 import { validateName } from './name-rules.js';
-import { deriveNames, type Names, toKebabCase } from './naming.js';
+import { deriveNames, Inflector, type Names, toKebabCase } from './naming.js';
 
 /** What the generator can write. */
 export const GENERATE_KINDS = ['module', 'controller', 'service', 'repository', 'gateway'] as const;
@@ -16,6 +16,8 @@ export interface GenerateCommand {
   /** kebab-case, singular. */
   name: string;
   names: Names;
+  /** Knows `--plural`: pass it to `new TemplateEngine({ inflector })` so `| plural` agrees. */
+  inflector: Inflector;
   /** The module the files go to: the name itself for `module`, else `--module` or the name. */
   module: string;
   /** `--fields` as given; undefined means the default `name:string(100)`. */
@@ -133,14 +135,16 @@ export function parseGenerateArgs(argv: readonly string[]): ParsedArgs {
   const pluralOption = text('--plural');
   const plural =
     pluralOption === undefined
-      ? {}
-      : { plural: toKebabCase(validateName(pluralOption, '--plural', { kebab: false })) };
+      ? undefined
+      : toKebabCase(validateName(pluralOption, '--plural', { kebab: false }));
+  const inflector = new Inflector(plural === undefined ? {} : { irregular: { [name]: plural } });
   const fieldsSpec = text('--fields');
   return {
     help: false,
     kind,
     name,
-    names: deriveNames(name, plural),
+    names: deriveNames(name, { inflector }),
+    inflector,
     module,
     fieldsSpec,
     fields: parseFields(fieldsSpec, { entity: name }),

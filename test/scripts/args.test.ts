@@ -59,6 +59,7 @@ describe('parseGenerateArgs', () => {
       "paymentMethodStatusEnum('status').notNull()",
     ]);
     expect(parsed.names.plural.pascal).toBe('PaymentMethodz');
+    expect(parsed.inflector.plural('PaymentMethod')).toBe('PaymentMethodz');
   });
 
   it('accepts a plural in any case and every kind', () => {
