@@ -3,7 +3,9 @@ import { type DynamicModule, Module } from '../core/index.js';
 import { BusModule } from '../infra/bus/index.js';
 import { CacheModule } from '../infra/cache/index.js';
 import { DatabaseModule } from '../infra/database/index.js';
+import { WsModule } from '../infra/ws/index.js';
 import { HealthModule } from '../modules/health/index.js';
+import { NotificationModule } from '../modules/notification/index.js';
 import { UserModule } from '../modules/user/index.js';
 import type { AppConfig } from './config.js';
 import { ConfigModule } from './config.module.js';
@@ -15,7 +17,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ...infrastructure(config), HealthModule, UserModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ...infrastructure(config),
+        HealthModule,
+        UserModule,
+        NotificationModule,
+      ],
     };
   }
 }
@@ -36,5 +44,6 @@ export function infrastructure(config: AppConfig): DynamicModule[] {
       prefix: config.cachePrefix,
     }),
     BusModule.forRoot({ driver: config.busDriver, url: config.redisUrl }),
+    WsModule.forRoot({ origins: config.wsOrigins }),
   ];
 }
