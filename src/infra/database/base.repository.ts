@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from './database.tokens.js';
-import { decodeCursor, encodeCursor, invalidCursor, type KeysetPosition } from './keyset-cursor.js';
+import { decodeCursor, encodeCursor, invalidCursor, keysetAfter } from './keyset-cursor.js';
 import { databaseErrorCode, toDatabaseError } from './to-http-error.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
@@ -64,10 +64,7 @@ export class BaseRepository<TTable extends TableWithId> {
   findMany(options: FindManyOptions<TTable> = {}): Promise<Page<RowOf<TTable>>> {
     const column = options.orderBy?.column ?? this.defaultSortColumn();
     const direction = options.orderBy?.direction ?? 'asc';
-    const limit = Math.min(
-      MAX_PAGE_SIZE,
-      Math.max(1, Math.trunc(options.limit ?? DEFAULT_PAGE_SIZE)),
-    );
+    const limit = pageSize(options.limit);
     return this.run(async () => {
       const position = options.cursor ? decodeCursor(options.cursor, column, direction) : undefined;
       const sortColumn = this.column(column);
@@ -198,27 +195,9 @@ export class BaseRepository<TTable extends TableWithId> {
   }
 }
 
-/** `(sort, id) > (cursor sort, cursor id)` (or `<` descending), cast back to the column types. */
-function keysetAfter(
-  sortColumn: AnyPgColumn,
-  idColumn: AnyPgColumn,
-  position: KeysetPosition,
-): SQL {
-  const op = sql.raw(position.direction === 'asc' ? '>' : '<');
-  const sortValue = sql`cast(${position.value} as ${sql.raw(castType(sortColumn))})`;
-  const idValue = sql`cast(${position.id} as ${sql.raw(castType(idColumn))})`;
-  return sql`(${sortColumn}, ${idColumn}) ${op} (${sortValue}, ${idValue})`;
-}
-
-// serial types are column shorthands, not types a value can be cast to.
-function castType(column: AnyPgColumn): string {
-  const type = column.getSQLType();
-  const serial: Record<string, string> = {
-    serial: 'integer',
-    bigserial: 'bigint',
-    smallserial: 'smallint',
-  };
-  return serial[type] ?? type;
+function pageSize(requested: number | undefined): number {
+  if (requested === undefined || !Number.isFinite(requested)) return DEFAULT_PAGE_SIZE;
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(requested)));
 }
 
 function stripKeys(row: Record<string, unknown>): Record<string, unknown> {

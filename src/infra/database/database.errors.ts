@@ -1,17 +1,4 @@
-/** The data layer's errors: a 503 for an unreachable database and a value-free query error. */
-import type { HttpErrorOptions } from '../../core/http/errors/http-error.js';
-import { ServiceUnavailableError } from '../../core/http/errors/http-errors.js';
-
-/** 503 DATABASE_UNAVAILABLE with `Retry-After: 5`: connection refused, reset, timed out or shut down. */
-export class DatabaseUnavailableError extends ServiceUnavailableError {
-  constructor(options: HttpErrorOptions = {}) {
-    super({
-      ...options,
-      code: 'DATABASE_UNAVAILABLE',
-      headers: { 'Retry-After': '5', ...options.headers },
-    });
-  }
-}
+/** The data layer's value-free query error (the 503 is the kernel's `DatabaseUnavailableError`). */
 
 /** What a failed query may safely say: its SQLSTATE (or driver code) and constraint, never values. */
 export interface DatabaseQueryErrorInfo {

@@ -4,15 +4,18 @@ import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/p
 /** Lets Drizzle be built in a constructor (no I/O) while PGlite opens later, in `onModuleInit`. */
 export class DeferredPglite {
   private instance: PGlite | undefined;
+  private closed = false;
 
   /** Queries issued from now on go to `instance`. */
   attach(instance: PGlite): void {
     this.instance = instance;
+    this.closed = false;
   }
 
-  /** Forgets the instance; queries fail until the next `attach`. */
+  /** Forgets the instance; queries then fail like a closed postgres.js pool (CONNECTION_ENDED). */
   detach(): void {
     this.instance = undefined;
+    this.closed = true;
   }
 
   /** The client, typed as what Drizzle's PGlite driver takes. */
@@ -32,11 +35,14 @@ export class DeferredPglite {
   }
 
   private require(): PGlite {
-    if (!this.instance) {
-      throw new Error(
-        'The embedded database is not open: queries can run from DatabaseModule onModuleInit until shutdown.',
-      );
+    if (this.instance) return this.instance;
+    if (this.closed) {
+      throw Object.assign(new Error('The embedded database was closed (application shutdown).'), {
+        code: 'CONNECTION_ENDED',
+      });
     }
-    return this.instance;
+    throw new Error(
+      'The embedded database is not open yet: queries can run from DatabaseModule onModuleInit on.',
+    );
   }
 }

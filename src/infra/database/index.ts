@@ -1,4 +1,6 @@
 /** The data layer's public surface for modules and the composition root. */
+
+export { DatabaseUnavailableError } from '../../core/http/errors/request-errors.js';
 export {
   BaseRepository,
   type ColumnOf,
@@ -9,7 +11,7 @@ export {
   type RowOf,
   type TableWithId,
 } from './base.repository.js';
-export { DatabaseQueryError, DatabaseUnavailableError } from './database.errors.js';
+export { DatabaseQueryError } from './database.errors.js';
 export { DatabaseHealthIndicator } from './database.health-indicator.js';
 export { DatabaseModule } from './database.module.js';
 export { DATABASE, type Db } from './database.tokens.js';

@@ -1,4 +1,6 @@
-/** Opaque keyset cursors: base64url JSON of the sort column, direction and the last row's keys. */
+/** Opaque keyset cursors (base64url JSON of the sort column, direction, last row's keys) and their SQL. */
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { BadRequestError } from '../../core/http/errors/http-errors.js';
 
 /** The position after which the next page starts. */
@@ -45,4 +47,27 @@ export function decodeCursor(
   const [c, d, value, id] = decoded as [string, string, string, string];
   if (c !== column || d !== direction) throw invalidCursor();
   return { column, direction, value, id };
+}
+
+/** `(sort, id) > (cursor sort, cursor id)` (or `<` descending), cast back to the column types. */
+export function keysetAfter(
+  sortColumn: AnyPgColumn,
+  idColumn: AnyPgColumn,
+  position: KeysetPosition,
+): SQL {
+  const op = sql.raw(position.direction === 'asc' ? '>' : '<');
+  const sortValue = sql`cast(${position.value} as ${sql.raw(castType(sortColumn))})`;
+  const idValue = sql`cast(${position.id} as ${sql.raw(castType(idColumn))})`;
+  return sql`(${sortColumn}, ${idColumn}) ${op} (${sortValue}, ${idValue})`;
+}
+
+// serial types are column shorthands, not types a value can be cast to.
+function castType(column: AnyPgColumn): string {
+  const type = column.getSQLType();
+  const serial: Record<string, string> = {
+    serial: 'integer',
+    bigserial: 'bigint',
+    smallserial: 'smallint',
+  };
+  return serial[type] ?? type;
 }

@@ -1,11 +1,9 @@
 /** Maps driver errors (postgres.js, PGlite, Drizzle) to the HTTP error shape, without leaking values. */
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { HttpError } from '../../core/http/errors/http-error.js';
 import { BadRequestError, ConflictError } from '../../core/http/errors/http-errors.js';
-import {
-  DatabaseQueryError,
-  type DatabaseQueryErrorInfo,
-  DatabaseUnavailableError,
-} from './database.errors.js';
+import { DatabaseUnavailableError } from '../../core/http/errors/request-errors.js';
+import { DatabaseQueryError, type DatabaseQueryErrorInfo } from './database.errors.js';
 
 /** How a mapped error names the offending column, e.g. a table's property key for `created_at`. */
 export interface ToHttpErrorOptions {
@@ -28,6 +26,9 @@ const NETWORK_CODES = new Set([
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
 ]);
+
+/** Seconds a client should wait before retrying after a 503 DATABASE_UNAVAILABLE. */
+const RETRY_AFTER_S = '5';
 
 // 57P01-03: shutdown / cannot connect now; 57014: statement timeout; 53300: too many connections.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014', '53300']);
@@ -53,7 +54,7 @@ export function toHttpError(
   if (!info || code === undefined) return undefined;
   const cause = new DatabaseQueryError(info);
   if (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')) {
-    return new DatabaseUnavailableError({ cause });
+    return new DatabaseUnavailableError({ cause, headers: { 'Retry-After': RETRY_AFTER_S } });
   }
   const field = fieldOf(info, options);
   const details = field === undefined ? undefined : { field };
@@ -83,7 +84,12 @@ export function toDatabaseError(error: unknown, options: ToHttpErrorOptions = {}
   const mapped = toHttpError(error, options);
   if (mapped) return mapped;
   const info = inspect(error);
-  return info ? new DatabaseQueryError(info) : error;
+  if (info) return new DatabaseQueryError(info);
+  // Drizzle's wrapper carries the bound parameters in its message: keep only what it wraps.
+  if (error instanceof DrizzleQueryError) {
+    return error.cause instanceof Error ? error.cause : new DatabaseQueryError({ code: undefined });
+  }
+  return error;
 }
 
 function inspect(error: unknown): DriverErrorInfo | undefined {

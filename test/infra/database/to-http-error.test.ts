@@ -144,6 +144,11 @@ describe('toDatabaseError', () => {
     expect(inspect(replaced, { depth: 10 })).not.toContain('hunter2');
   });
 
+  it('unwraps a Drizzle error around a non-database failure, dropping the parameters', () => {
+    const clientSide = new TypeError('cannot serialize value');
+    expect(toDatabaseError(viaDrizzle(clientSide))).toBe(clientSide);
+  });
+
   it('returns errors that are not from the database as they are', () => {
     const own = new Error('business rule');
     expect(toDatabaseError(own)).toBe(own);
