@@ -1,5 +1,5 @@
 /** DatabaseConnection: driver choice, boot-time migrations (locked on Postgres), fast boot failures. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,12 +76,19 @@ describe('resolveDatabaseOptions', () => {
 describe('DatabaseConnection on PGlite', () => {
   const database = useTestDatabase('pglite', { migrationsFolder: FIXTURE_MIGRATIONS });
 
-  it('accepts the empty drizzle/ journal (no migrations yet)', async () => {
-    const connection = await connect(
-      database().moduleOptions({ migrate: true, migrationsFolder: './drizzle' }),
-    );
-    await expect(connection.db.execute(sql`select 1`)).resolves.toBeDefined();
-    expect(connection.driverName).toBe('pglite');
+  it('accepts an empty journal, as drizzle/ starts before the first entity', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'keel-migrations-'));
+    try {
+      await mkdir(join(folder, 'meta'));
+      const journal = { version: '7', dialect: 'postgresql', entries: [] };
+      await writeFile(join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
+      const options = database().moduleOptions({ migrate: true, migrationsFolder: folder });
+      const connection = await connect(options);
+      await expect(connection.db.execute(sql`select 1`)).resolves.toBeDefined();
+      expect(connection.driverName).toBe('pglite');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('persists to its data folder (creating it) and migrates only once', async () => {
