@@ -53,15 +53,7 @@ export {
   UseGuards,
   UseInterceptors,
 } from './http/enhancers/use-enhancers.decorators.js';
-export { HttpError, type HttpErrorOptions } from './http/errors/http-error.js';
-export * from './http/errors/http-errors.js';
-export {
-  DatabaseUnavailableError,
-  InvalidJsonError,
-  PayloadTooLargeError,
-  RouteNotFoundError,
-  UnsupportedMediaTypeError,
-} from './http/errors/request-errors.js';
+export * from './http/errors/index.js';
 export type { ExecutionContext } from './http/execution-context.js';
 export type { RouteOptions } from './http/route-options.js';
 export { ErrorBody, errorBody, errorResponses } from './http/server/index.js';
