@@ -1,0 +1,27 @@
+/** The pieces a scenario contributes to the results file. */
+
+/** One target of issue 8 and how this run did against it. */
+export interface Check {
+  /** e.g. `keel GET /hello >= 0.97x matched (node)`. */
+  target: string;
+  /** The measured figure, formatted. */
+  measured: string;
+  met: boolean;
+}
+
+/** A titled block of markdown (a table and its notes) plus the targets it checked. */
+export interface Section {
+  title: string;
+  markdown: string;
+  checks: Check[];
+}
+
+/** Everything the scenarios share: settings, runtimes and the progress log. */
+export interface ScenarioContext {
+  log: (line: string) => void;
+}
+
+/** A section that only says why a scenario did not run. */
+export function skippedSection(title: string, reason: string): Section {
+  return { title, markdown: `Skipped: ${reason}.`, checks: [] };
+}

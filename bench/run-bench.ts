@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: Keel against plain Fastify on Bun and Node, every scenario of issue 8, printed
+ * as markdown and written to bench/results/. `--quick` for a smoke run, `--help` for the flags.
+ */
+import { buildForNode } from './lib/build.js';
+import { killChildrenOnExit } from './lib/child-registry.js';
+import type { Section } from './lib/report.js';
+import { renderResults, writeResults } from './lib/results-file.js';
+import { runtimeVersion } from './lib/runtimes.js';
+import { stopAll } from './lib/server-process.js';
+import { type CliOptions, parseArgs } from './lib/settings.js';
+import { runColdStart } from './scenarios/cold-start.scenario.js';
+import { HTTP_ROUTES, type HttpRoute } from './scenarios/http-configs.js';
+import { runHttpOverhead } from './scenarios/http-overhead.scenario.js';
+import { profileBoot, profileHttpRoutes } from './scenarios/profiles.js';
+import { runUserData } from './scenarios/user-data.scenario.js';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function httpScenarios(options: CliOptions, sections: Section[]): Promise<void> {
+  const missed = new Map<string, HttpRoute>();
+  for (const runtime of options.runtimes) {
+    const plan = options.settings.http;
+    const result = await runHttpOverhead({ runtime, plan, scenarios: options.scenarios, log });
+    sections.push(...result.sections);
+    for (const route of result.missed) missed.set(route.path, route);
+  }
+  if (missed.size > 0 || options.profile) {
+    const routes = options.profile
+      ? HTTP_ROUTES.filter((route) => options.scenarios.has(route.scenario))
+      : [...missed.values()];
+    sections.push(await profileHttpRoutes(routes, options.settings, log));
+  }
+}
+
+async function bootScenario(options: CliOptions, sections: Section[]): Promise<void> {
+  let missed = false;
+  for (const runtime of options.runtimes) {
+    const section = await runColdStart({ runtime, settings: options.settings, log });
+    sections.push(section);
+    missed ||= section.checks.some((check) => !check.met);
+  }
+  if ((missed || options.profile) && process.env.DATABASE_URL) {
+    sections.push(await profileBoot(log));
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  killChildrenOnExit();
+  const started = new Date();
+  const notes: string[] = [];
+  log('building src/ and bench/servers/ for Node (tsc, incremental)...');
+  const build = buildForNode();
+  log(`  done in ${build.seconds.toFixed(1)} s`);
+  if (build.errors.length > 0) {
+    notes.push(
+      `tsc reported ${build.errors.length} type error(s); Node ran the emitted JavaScript`,
+    );
+    log(`  WARNING tsc reported type errors:\n  ${build.errors.slice(0, 10).join('\n  ')}`);
+  }
+  const sections: Section[] = [];
+  try {
+    if (options.scenarios.has(1) || options.scenarios.has(2))
+      await httpScenarios(options, sections);
+    if (options.scenarios.has(3) || options.scenarios.has(4)) {
+      const runtime = options.runtimes[0]!;
+      const plan = options.settings.data;
+      sections.push(...(await runUserData({ runtime, plan, scenarios: options.scenarios, log })));
+    }
+    if (options.scenarios.has(5)) await bootScenario(options, sections);
+  } finally {
+    await stopAll();
+  }
+  const versions = (['bun', 'node'] as const).map(runtimeVersion);
+  const seconds = (Date.now() - started.getTime()) / 1000;
+  const info = {
+    started,
+    seconds,
+    settings: options.settings,
+    quick: options.quick,
+    versions,
+    notes,
+  };
+  const markdown = renderResults(info, sections);
+  log(`\n${markdown}`);
+  log(`written to ${writeResults(markdown, started)} and bench/results/latest.md`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

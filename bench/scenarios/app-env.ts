@@ -1,0 +1,27 @@
+/** The environment the example app runs with in the bench: production logs, explicit adapters. */
+
+/** Variables for `src/main.ts`; `overrides` wins. Empty strings count as unset for the app. */
+export function appEnv(
+  overrides: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'production',
+    // Warnings only: a log line per request would measure the terminal, not the server.
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    API_PREFIX: '',
+    DATABASE_URL: 'pglite://memory',
+    DB_MIGRATE: 'true',
+    REDIS_URL: '',
+    CACHE_DRIVER: 'memory',
+    BUS_DRIVER: 'memory',
+    CACHE_PREFIX: `keel-bench:${process.pid}:`,
+    CORS_ORIGINS: '',
+    WS_ORIGINS: '',
+    WEB_CONCURRENCY: '',
+    ...overrides,
+  };
+}
+
+/** Where the example app is, and the route that answers once it is ready. */
+export const APP = { entry: 'src/main.ts', probePath: '/health/live' } as const;

@@ -1,0 +1,180 @@
+/** Scenarios 3 and 4: GET /users/:id from the cache (memory, Redis) and from the database. */
+import { httpRequest } from '../lib/http-probe.js';
+import {
+  type LoadTarget,
+  type RoundPlan,
+  type RoundResults,
+  runInterleaved,
+} from '../lib/interleave.js';
+import { formatMb, formatPct, formatRatioRange, formatRps, table } from '../lib/markdown.js';
+import type { Check, Section } from '../lib/report.js';
+import type { Runtime } from '../lib/runtimes.js';
+import { ServerProcess } from '../lib/server-process.js';
+import { median, pairedRatios, spreadPct, summarize } from '../lib/stats.js';
+import { APP, appEnv } from './app-env.js';
+
+/** One server of scenarios 3-4, or a scenario 1 reference measured in the same rounds. */
+interface DataConfig {
+  name: string;
+  label: string;
+  entry: string;
+  probePath: string;
+  env?: Record<string, string | undefined>;
+  /** 3 or 4; references have none and serve /hello instead of a user. */
+  scenario?: 3 | 4;
+  /** Why it cannot run here (a variable is not set). */
+  skip?: string;
+  /** Issue 8's target as a share of the Keel GET /hello reference. */
+  target?: number;
+}
+
+/** What to run. */
+export interface UserDataOptions {
+  runtime: Runtime;
+  plan: RoundPlan;
+  scenarios: ReadonlySet<number>;
+  log: (line: string) => void;
+}
+
+const PLAIN_REF = 'plain-hello';
+const KEEL_REF = 'keel-hello';
+
+const REFERENCES: readonly DataConfig[] = [
+  {
+    name: PLAIN_REF,
+    label: 'reference: plain Fastify GET /hello',
+    entry: 'bench/servers/plain-fastify.server.ts',
+    probePath: '/hello',
+  },
+  {
+    name: KEEL_REF,
+    label: 'reference: Keel GET /hello (scenario 1)',
+    entry: 'bench/servers/keel.server.ts',
+    probePath: '/hello',
+  },
+];
+
+function configs(): DataConfig[] {
+  const { DATABASE_URL: database, REDIS_URL: redis } = process.env;
+  // A cache hit never reaches the database; Postgres when configured, else embedded.
+  const db = database || 'pglite://memory';
+  const usersDb = { entry: 'bench/servers/users-db.server.ts', probePath: APP.probePath };
+  return [
+    { name: 'cache-memory', label: 'cache hit, memory', scenario: 3, target: 0.9, ...APP },
+    {
+      name: 'cache-redis',
+      label: 'cache hit, Redis',
+      scenario: 3,
+      target: 0.5,
+      ...APP,
+      env: appEnv({ DATABASE_URL: db, CACHE_DRIVER: 'redis', REDIS_URL: redis }),
+      skip: redis ? undefined : 'REDIS_URL is not set',
+    },
+    {
+      name: 'db-pglite',
+      label: 'database, PGlite (in memory)',
+      scenario: 4,
+      ...usersDb,
+      env: appEnv({ DATABASE_URL: 'pglite://memory' }),
+    },
+    {
+      name: 'db-postgres',
+      label: 'database, Postgres',
+      scenario: 4,
+      ...usersDb,
+      env: appEnv({ DATABASE_URL: database }),
+      skip: database ? undefined : 'DATABASE_URL is not set',
+    },
+  ].map((config) => ({ env: appEnv({ DATABASE_URL: db }), ...config }) as DataConfig);
+}
+
+/** Creates a user through the API and returns its id (the cache fills on the first GET). */
+async function seedUser(server: ServerProcess): Promise<string> {
+  const email = `bench-${process.pid}-${Date.now()}-${server.spec.name}@example.com`;
+  const created = await httpRequest(server.url('/users'), {
+    method: 'POST',
+    json: { name: 'Bench User', email },
+  });
+  if (created.status !== 201) {
+    throw new Error(`${server.spec.name}: POST /users answered ${created.status}: ${created.body}`);
+  }
+  return (JSON.parse(created.body) as { id: string }).id;
+}
+
+/** Runs the data scenarios that can run here, interleaved with the two /hello references. */
+export async function runUserData(options: UserDataOptions): Promise<Section[]> {
+  const wanted = configs().filter((c) => c.scenario && options.scenarios.has(c.scenario));
+  const skipped = wanted.filter((config) => config.skip);
+  for (const config of skipped) {
+    options.log(`scenario ${config.scenario}: ${config.label} skipped: ${config.skip}`);
+  }
+  const runnable = [...REFERENCES, ...wanted.filter((config) => !config.skip)];
+  const servers: ServerProcess[] = [];
+  try {
+    const targets: LoadTarget[] = [];
+    for (const config of runnable) {
+      const { name, entry, probePath, env } = config;
+      const server = await ServerProcess.start({
+        name,
+        runtime: options.runtime,
+        entry,
+        probePath,
+        env,
+      });
+      servers.push(server);
+      const path = config.scenario ? `/users/${await seedUser(server)}` : '/hello';
+      targets.push({ name, url: server.url(path) });
+    }
+    options.log(`scenarios 3-4 on ${options.runtime}: GET /users/:id`);
+    const results = await runInterleaved(targets, options.plan, options.log);
+    const rss = new Map(servers.map((server) => [server.spec.name, server.rssBytes()]));
+    return [dataSection(options.runtime, runnable, results, rss, skipped)];
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
+function dataSection(
+  runtime: Runtime,
+  runnable: readonly DataConfig[],
+  results: RoundResults,
+  rss: ReadonlyMap<string, number>,
+  skipped: readonly DataConfig[],
+): Section {
+  const rps = (name: string) => results.get(name)!.map((r) => r.rps);
+  const ratio = (name: string, base: string) => summarize(pairedRatios(rps(name), rps(base)));
+  const cell = ({ median: mid, min, max }: ReturnType<typeof ratio>) =>
+    formatRatioRange(mid, min, max);
+  const rows = runnable.map((config) => {
+    const rounds = results.get(config.name)!;
+    return [
+      config.label,
+      formatRps(median(rps(config.name))),
+      `±${formatPct(spreadPct(rps(config.name)) / 2)}`,
+      String(median(rounds.map((r) => r.p99Ms))),
+      formatMb(rss.get(config.name)!),
+      cell(ratio(config.name, PLAIN_REF)),
+      cell(ratio(config.name, KEEL_REF)),
+      String(rounds.reduce((sum, r) => sum + r.failures, 0)),
+    ];
+  });
+  const headers = ['configuration', 'req/s', 'spread', 'p99 ms', 'RSS MiB', 'vs plain /hello'];
+  headers.push('vs Keel /hello', 'failures');
+  const checks: Check[] = runnable.flatMap((config) => {
+    if (config.target === undefined) return [];
+    const measured = ratio(config.name, KEEL_REF);
+    return [
+      {
+        target: `scenario 3 (${runtime}): ${config.label} >= ${config.target}x Keel GET /hello`,
+        measured: cell(measured),
+        met: measured.median >= config.target,
+      },
+    ];
+  });
+  const notes = skipped.map((config) => `Skipped ${config.label}: ${config.skip}.`);
+  return {
+    title: `Scenarios 3 and 4 on ${runtime}: GET /users/:id from the cache and from the database`,
+    markdown: [table(headers, rows), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n'),
+    checks,
+  };
+}
