@@ -6,7 +6,8 @@ const INT32 = 'z.number().int().min(-2147483648).max(2147483647)';
 // Digits as a string keep all 64 bits; a number is accepted too when it is a safe integer.
 const INT64 =
   'z.union([z.string().regex(/^-?(0|[1-9]\\d{0,18})$/), z.number().int()])' +
-  '.pipe(z.coerce.bigint().min(-9223372036854775808n).max(9223372036854775807n))';
+  '.transform((value) => BigInt(value))' +
+  '.pipe(z.bigint().min(-9223372036854775808n).max(9223372036854775807n))';
 
 /** Builders of the argument-free types, by the name used in `--fields`. */
 export const SCALAR_TYPES: Readonly<Record<string, (input: FieldTypeInput) => FieldTraits>> = {

@@ -1,4 +1,4 @@
-/** The built-in template filters: case conversions, plural/singular and upper/lower. */
+/** The built-in template filters: case conversions, plural/singular, upper/lower and capitalize. */
 import type { Inflector } from './inflector.js';
 import type { TemplateFilter } from './template-renderer.js';
 import { toCamelCase, toKebabCase, toPascalCase, toSnakeCase } from './word-case.js';
@@ -14,5 +14,6 @@ export function createDefaultFilters(inflector: Inflector): Record<string, Templ
     singular: (value) => inflector.singular(value),
     upper: (value) => value.toUpperCase(),
     lower: (value) => value.toLowerCase(),
+    capitalize: (value) => value.charAt(0).toUpperCase() + value.slice(1),
   };
 }

@@ -36,6 +36,7 @@ describe('TemplateEngine variables and filters', () => {
     ['plural', 'payment-methods'],
     ['upper', 'PAYMENT-METHOD'],
     ['lower', 'payment-method'],
+    ['capitalize', 'Payment-method'],
   ])('applies the %s filter', (filter, expected) => {
     expect(render(`{{name | ${filter}}}`, { name: 'payment-method' })).toBe(expected);
   });
