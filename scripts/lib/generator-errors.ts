@@ -64,3 +64,17 @@ export class SourceEditError extends GeneratorError {
     super('SOURCE_EDIT_FAILED', message);
   }
 }
+
+/** The project is not in a state the command can work on (a module exists, or is missing). */
+export class TargetError extends GeneratorError {
+  constructor(message: string) {
+    super('TARGET_INVALID', message);
+  }
+}
+
+/** A step after the files were written failed (the migration); the message says what to re-run. */
+export class FollowUpError extends GeneratorError {
+  constructor(message: string) {
+    super('FOLLOW_UP_FAILED', message);
+  }
+}

@@ -1,0 +1,76 @@
+/** `{{route}}`: routes with Zod schemas; no business logic here. */
+import {
+  Body,
+  Controller,
+  Delete,
+  errorResponses,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '../../core/index.js';
+import {
+  type Create{{entity.pascal}},
+  Create{{entity.pascal}}Body,
+  {{entity.pascal}}Dto,
+  {{entity.pascal}}IdParams,
+  {{entity.pascal}}PageDto,
+  type List{{entities.pascal}},
+  List{{entities.pascal}}Query,
+  type Update{{entity.pascal}},
+  Update{{entity.pascal}}Body,
+} from './{{entity.kebab}}.schemas.js';
+import { {{entity.pascal}}Service } from './{{entity.kebab}}.service.js';
+
+/** CRUD over {{entities.words}}. */
+@Controller('{{route}}', { tags: ['{{entities.kebab}}'] })
+export class {{entity.pascal}}Controller {
+  constructor(private readonly {{entities.camel}}: {{entity.pascal}}Service) {}
+
+  @Post('/', {
+    summary: 'Create {{aEntity}}',
+    body: Create{{entity.pascal}}Body,
+    response: { 201: {{entity.pascal}}Dto, ...errorResponses(503) },
+  })
+  create(@Body() body: Create{{entity.pascal}}) {
+    return this.{{entities.camel}}.create(body);
+  }
+
+  @Get('/', {
+    summary: 'List {{entities.words}}, oldest first (cursor pagination)',
+    query: List{{entities.pascal}}Query,
+    response: { 200: {{entity.pascal}}PageDto, ...errorResponses(503) },
+  })
+  list(@Query() query: List{{entities.pascal}}) {
+    return this.{{entities.camel}}.list(query);
+  }
+
+  @Get('/:id', {
+    summary: 'Get {{aEntity}}',
+    params: {{entity.pascal}}IdParams,
+    response: { 200: {{entity.pascal}}Dto, ...errorResponses(404, 503) },
+  })
+  findOne(@Param('id') id: string) {
+    return this.{{entities.camel}}.findById(id);
+  }
+
+  @Patch('/:id', {
+    summary: 'Change some fields of {{aEntity}}',
+    params: {{entity.pascal}}IdParams,
+    body: Update{{entity.pascal}}Body,
+    response: { 200: {{entity.pascal}}Dto, ...errorResponses(404, 503) },
+  })
+  update(@Param('id') id: string, @Body() body: Update{{entity.pascal}}) {
+    return this.{{entities.camel}}.update(id, body);
+  }
+
+  @Delete('/:id', {
+    summary: 'Delete {{aEntity}}',
+    params: {{entity.pascal}}IdParams,
+    response: { ...errorResponses(404, 503) },
+  })
+  async remove(@Param('id') id: string): Promise<void> {
+    await this.{{entities.camel}}.delete(id);
+  }
+}

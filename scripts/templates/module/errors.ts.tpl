@@ -1,0 +1,10 @@
+/** The {{entity.words}} module's errors: codes clients can rely on, messages from `{{entity.kebab}}.messages.ts`. */
+import { NotFoundError } from '../../core/index.js';
+import './{{entity.kebab}}.messages.js';
+
+/** 404 {{errorCode}}. */
+export class {{entity.pascal}}NotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super({ code: '{{errorCode}}', messageKey: '{{messageKey}}', params: { id } });
+  }
+}

@@ -1,0 +1,17 @@
+/** Drizzle queries of the {{module.words}} module about {{entities.words}}. */
+import { Inject, Injectable } from '../../core/index.js';
+import { DATABASE, type Db, UnitOfWork } from '../../infra/database/index.js';
+
+/** Runs its queries on the open transaction, if any, else on the database. */
+@Injectable()
+export class {{entity.pascal}}Repository {
+  constructor(
+    @Inject(DATABASE) private readonly database: Db,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /** The open transaction, else the database: build every query on it. */
+  protected get db(): Db {
+    return this.unitOfWork.current ?? this.database;
+  }
+}

@@ -1,0 +1,6 @@
+/** {{entity.words | capitalize}} actions of the {{module.words}} module. */
+import { Injectable } from '../../core/index.js';
+
+/** Business logic of the {{module.words}} module about {{entities.words}}; controllers stay thin. */
+@Injectable()
+export class {{entity.pascal}}Service {}
