@@ -17,7 +17,8 @@ import { CONTROLLER, HTTP_CODE, ROUTE_PARAMS, ROUTES } from '../metadata-keys.js
 import type { ResponseSchemas, RouteDefinition, RouteOptions } from '../route-options.js';
 import { errorResponses } from '../server/error-body.schema.js';
 import { compileArgs } from './args-compiler.js';
-import { runGuards, runInterceptors } from './enhancer-chain.js';
+import { runGuards } from './enhancer-chain.js';
+import { compileHandler } from './handler-compiler.js';
 import { joinPaths } from './path.js';
 import { captureRawBody } from './raw-body.js';
 
@@ -96,17 +97,6 @@ function buildRoute(
   const status = explicitCode ?? (route.method === 'POST' ? 201 : 200);
   const emptyStatus = explicitCode ?? (route.method === 'DELETE' ? 204 : status);
 
-  const invoke = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    context: () => ExecutionContext,
-  ) => method.apply(instance, await args(request, reply, context));
-  const call =
-    interceptors.length === 0
-      ? invoke
-      : (request: FastifyRequest, reply: FastifyReply, context: () => ExecutionContext) =>
-          runInterceptors(interceptors, context(), () => invoke(request, reply, context));
-
   const fastifyRoute: FastifyRouteOptions = {
     method: route.method,
     url: options.url,
@@ -114,13 +104,16 @@ function buildRoute(
     config: {
       keel: { filters, metatype, handler: handlerRef } satisfies KeelRouteConfig,
     } as FastifyRouteOptions['config'],
-    handler: async (request, reply) => {
-      const result = await call(request, reply, contextOf(request, reply));
-      if (reply.sent) return reply;
-      if (result === undefined) return reply.code(emptyStatus).send();
-      if (status !== 200 && reply.statusCode === 200) reply.code(status);
-      return result;
-    },
+    handler: compileHandler({
+      instance,
+      method,
+      args,
+      asyncArgs: specs.some((spec) => spec.kind === 'custom'),
+      interceptors,
+      status,
+      emptyStatus,
+      contextOf,
+    }),
   };
   if (route.options.bodyLimit !== undefined) fastifyRoute.bodyLimit = route.options.bodyLimit;
   if (route.options.rawBody) fastifyRoute.preParsing = captureRawBody;
