@@ -1,19 +1,19 @@
 /** `bun scripts/generate.ts` for real in a temporary copy of the project: files, safety, a passing module. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveNames, type Names } from '../../scripts/lib/naming.js';
 import { ProjectCopy } from './project-copy.js';
 
 const PAYMENT_FIELDS =
   'amount:integer,currency:string(3),status:enum(pending|paid|failed),note:text?';
-const PAYMENT_FILES = [
-  'index.ts',
-  'payment.controller.ts',
-  'payment.entity.ts',
-  'payment.errors.ts',
-  'payment.messages.ts',
-  'payment.module.ts',
-  'payment.repository.ts',
-  'payment.schemas.ts',
-  'payment.service.ts',
+const MODULE_FILES = [
+  'controller.ts',
+  'entity.ts',
+  'errors.ts',
+  'messages.ts',
+  'module.ts',
+  'repository.ts',
+  'schemas.ts',
+  'service.ts',
 ];
 
 /** How many times `name` appears as a whole word. */
@@ -25,23 +25,30 @@ function occurrences(text: string, name: string): number {
 // then the payment module, the multiword module, the smaller generators, and the checks of it all.
 describe('bun scripts/generate.ts in a copy of the project', () => {
   let copy: ProjectCopy;
+  // `payment` and `payment-method`, unless the project already has them (after following the
+  // README, say): then a free variant, so these tests pass in any project.
+  let payment: Names;
+  let method: Names;
 
   beforeAll(() => {
     copy = ProjectCopy.create();
+    payment = deriveNames(copy.freeModuleName('payment'));
+    method = deriveNames(copy.freeModuleName('payment-method'));
   });
   afterAll(() => copy?.remove());
 
   it('refuses bad names and bad fields with a clear message, writing nothing', () => {
     const before = copy.fingerprint();
+    const name = payment.singular.kebab;
     const cases: [string[], string][] = [
       [['module', 'Payment'], 'is not kebab-case'],
       [['module', 'class'], 'JavaScript reserved word'],
       [['module', 'payment-service'], 'ends with the role "service"'],
       [['module', 'core'], 'reserved by the project layout'],
       [['module', 'body'], 'which the generated code already uses'],
-      [['module', 'payment', '--fields', 'id:integer'], 'field "id" is reserved'],
-      [['module', 'payment', '--fields', 'amount:money'], 'unknown type "money"'],
-      [['widget', 'payment'], 'the first argument is what to generate'],
+      [['module', name, '--fields', 'id:integer'], 'field "id" is reserved'],
+      [['module', name, '--fields', 'amount:money'], 'unknown type "money"'],
+      [['widget', name], 'the first argument is what to generate'],
     ];
     for (const [args, message] of cases) {
       const result = copy.generate(...args);
@@ -51,55 +58,67 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
     expect(copy.fingerprint()).toBe(before);
   });
 
-  it('refuses an existing module, naming it, unless --force', () => {
-    const before = copy.fingerprint();
-    const result = copy.generate('module', 'user');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('module "user" already exists (src/modules/user/)');
-    expect(result.stderr).toContain('--force');
-    expect(copy.fingerprint()).toBe(before);
-  });
-
   it('--dry-run lists every file and the AppModule change, and writes nothing', () => {
     const before = copy.fingerprint();
-    const result = copy.generate('module', 'payment', '--fields', PAYMENT_FIELDS, '--dry-run');
+    const { kebab } = payment.singular;
+    const result = copy.generate('module', kebab, '--fields', PAYMENT_FIELDS, '--dry-run');
     expect(result.status, result.stderr).toBe(0);
-    for (const file of PAYMENT_FILES) {
-      expect(result.stdout).toContain(`create     src/modules/payment/${file}`);
+    for (const file of MODULE_FILES) {
+      expect(result.stdout).toContain(`create     src/modules/${kebab}/${kebab}.${file}`);
     }
-    expect(result.stdout).toContain('create     test/modules/payment/payment.api.test.ts');
+    expect(result.stdout).toContain(`create     src/modules/${kebab}/index.ts`);
+    expect(result.stdout).toContain(`create     test/modules/${kebab}/${kebab}.api.test.ts`);
     expect(result.stdout).toContain('update     src/app/app.module.ts');
     expect(result.stdout).toContain('nothing was written');
-    expect(result.stdout).toContain('npx drizzle-kit generate --name create_payments');
+    expect(result.stdout).toContain(
+      `npx drizzle-kit generate --name create_${payment.plural.snake}`,
+    );
     expect(copy.fingerprint()).toBe(before);
   }, 60_000);
 
   it('generates the payment module, registers it in AppModule and writes its migration', () => {
-    const result = copy.generate('module', 'payment', '--fields', PAYMENT_FIELDS);
+    const { kebab, pascal, snake } = payment.singular;
+    const result = copy.generate('module', kebab, '--fields', PAYMENT_FIELDS);
     expect(result.status, result.stderr).toBe(0);
-    expect(copy.files('src/modules/payment')).toEqual(PAYMENT_FILES);
-    expect(copy.files('test/modules/payment')).toEqual(['payment.api.test.ts']);
+    expect(copy.files(`src/modules/${kebab}`)).toEqual(
+      ['index.ts', ...MODULE_FILES.map((file) => `${kebab}.${file}`)].sort(),
+    );
+    expect(copy.files(`test/modules/${kebab}`)).toEqual([`${kebab}.api.test.ts`]);
     const appModule = copy.read('src/app/app.module.ts');
-    expect(appModule).toContain("import { PaymentModule } from '../modules/payment/index.js';");
-    expect(occurrences(appModule, 'PaymentModule')).toBe(2);
+    expect(appModule).toContain(`import { ${pascal}Module } from '../modules/${kebab}/index.js';`);
+    expect(occurrences(appModule, `${pascal}Module`)).toBe(2);
+    const table = payment.plural.snake;
     const migrations = copy
       .files('drizzle')
-      .filter((file) => file.endsWith('_create_payments.sql'));
+      .filter((file) => file.endsWith(`_create_${table}.sql`));
     expect(migrations).toHaveLength(1);
     const sql = copy.read(`drizzle/${migrations[0]}`);
-    expect(sql).toContain('CREATE TYPE "public"."payment_status" AS ENUM');
-    expect(sql).toContain('CREATE TABLE "payments"');
+    expect(sql).toContain(
+      `CREATE TYPE "public"."${snake}_status" AS ENUM('pending', 'paid', 'failed')`,
+    );
+    expect(sql).toContain(`CREATE TABLE "${table}"`);
     expect(sql).toMatch(/"note" text,/);
     expect(result.stdout).toContain('Next steps:');
     expect(result.stdout).toContain(
-      `curl -i -X POST http://localhost:3000/payments -H 'content-type: application/json' -d '{"amount":42,"currency":"Sam","status":"pending","note":"Sample note"}'`,
+      `curl -i -X POST http://localhost:3000/${payment.plural.kebab} -H 'content-type: application/json' -d '{"amount":42,"currency":"Sam","status":"pending","note":"Sample note"}'`,
     );
   }, 60_000);
+
+  it('refuses a module that exists, naming it, unless --force', () => {
+    const before = copy.fingerprint();
+    const { kebab } = payment.singular;
+    const result = copy.generate('module', kebab);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`module "${kebab}" already exists (src/modules/${kebab}/)`);
+    expect(result.stderr).toContain('--force');
+    expect(copy.fingerprint()).toBe(before);
+  });
 
   it('a second run with --force rewrites nothing and leaves AppModule as it was', () => {
     const before = copy.fingerprint();
     const appModule = copy.read('src/app/app.module.ts');
-    const result = copy.generate('module', 'payment', '--fields', PAYMENT_FIELDS, '--force');
+    const args = ['module', payment.singular.kebab, '--fields', PAYMENT_FIELDS, '--force'];
+    const result = copy.generate(...args);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('unchanged  src/app/app.module.ts');
     expect(result.stdout).toContain('0 files written');
@@ -108,43 +127,47 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
   }, 60_000);
 
   it('names a multiword module in every case: PaymentMethod, payment_methods, /payment-methods', () => {
-    const result = copy.generate('module', 'payment-method', '--fields', 'label:string(40)');
+    const { kebab, pascal, constant } = method.singular;
+    const result = copy.generate('module', kebab, '--fields', 'label:string(40)');
     expect(result.status, result.stderr).toBe(0);
-    const entity = copy.read('src/modules/payment-method/payment-method.entity.ts');
-    expect(entity).toContain("export const paymentMethods = pgTable('payment_methods', {");
-    expect(copy.read('src/modules/payment-method/payment-method.controller.ts')).toContain(
-      "@Controller('/payment-methods', { tags: ['payment-methods'] })",
+    expect(copy.read(`src/modules/${kebab}/${kebab}.entity.ts`)).toContain(
+      `export const ${method.plural.camel} = pgTable('${method.plural.snake}', {`,
     );
-    expect(copy.read('src/modules/payment-method/payment-method.errors.ts')).toContain(
-      "code: 'PAYMENT_METHOD_NOT_FOUND'",
+    expect(copy.read(`src/modules/${kebab}/${kebab}.controller.ts`)).toContain(
+      `@Controller('/${method.plural.kebab}', { tags: ['${method.plural.kebab}'] })`,
     );
-    expect(copy.read('src/app/app.module.ts')).toContain('PaymentMethodModule,');
-    expect(copy.files('drizzle').some((file) => file.endsWith('_create_payment_methods.sql'))).toBe(
-      true,
+    expect(copy.read(`src/modules/${kebab}/${kebab}.errors.ts`)).toContain(
+      `code: '${constant}_NOT_FOUND'`,
     );
+    expect(copy.read('src/app/app.module.ts')).toContain(`${pascal}Module,`);
+    const migration = `_create_${method.plural.snake}.sql`;
+    expect(copy.files('drizzle').some((file) => file.endsWith(migration))).toBe(true);
   }, 60_000);
 
   it('adds a controller, service, repository and gateway to an existing module and registers each', () => {
+    const target = method.singular.kebab;
     for (const kind of ['controller', 'service', 'repository', 'gateway']) {
-      const result = copy.generate(kind, 'refund', '--module', 'payment-method');
+      const result = copy.generate(kind, 'refund', '--module', target);
       expect(result.status, result.stderr).toBe(0);
-      expect(copy.files('src/modules/payment-method')).toContain(`refund.${kind}.ts`);
+      expect(copy.files(`src/modules/${target}`)).toContain(`refund.${kind}.ts`);
     }
-    const module = copy.read('src/modules/payment-method/payment-method.module.ts');
-    expect(module).toMatch(/controllers: \[PaymentMethodController, RefundController\]/);
-    for (const name of ['RefundService', 'RefundRepository', 'RefundGateway']) {
-      expect(module).toContain(
-        `import { ${name} } from './refund.${name.slice(6).toLowerCase()}.js';`,
-      );
+    const module = copy.read(`src/modules/${target}/${target}.module.ts`);
+    expect(module).toContain(
+      `controllers: [${method.singular.pascal}Controller, RefundController]`,
+    );
+    for (const kind of ['service', 'repository', 'gateway']) {
+      const name = `Refund${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+      expect(module).toContain(`import { ${name} } from './refund.${kind}.js';`);
       expect(occurrences(module, name)).toBe(2);
     }
     const before = copy.fingerprint();
-    const again = copy.generate('service', 'refund', '--module', 'payment-method');
+    const again = copy.generate('service', 'refund', '--module', target);
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('src/modules/payment-method/refund.service.ts');
-    const missing = copy.generate('service', 'refund', '--module', 'shipping');
+    expect(again.stderr).toContain(`src/modules/${target}/refund.service.ts`);
+    const absent = copy.freeModuleName('shipping');
+    const missing = copy.generate('service', 'refund', '--module', absent);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('module "shipping" does not exist');
+    expect(missing.stderr).toContain(`module "${absent}" does not exist`);
     expect(copy.fingerprint()).toBe(before);
   }, 60_000);
 
@@ -160,7 +183,7 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
   }, 60_000);
 
   it('the generated payment module passes its own API test', () => {
-    const result = copy.run('vitest', ['run', 'test/modules/payment/']);
+    const result = copy.run('vitest', ['run', `test/modules/${payment.singular.kebab}/`]);
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Tests\s+\d+ passed/);
   }, 120_000);

@@ -1,13 +1,5 @@
 /** The generators in process: template data, paths, refusals, registration, the runner's follow-ups. */
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +17,13 @@ import { Output } from '../../scripts/lib/output.js';
 import { PROJECT_ROOT } from './project-copy.js';
 
 const TEMPLATES = join(PROJECT_ROOT, 'scripts', 'templates');
+// A fixed AppModule, so these tests do not depend on the modules the project has by now.
+const APP_MODULE = `import { Module } from '../core/index.js';
+import { UserModule } from '../modules/user/index.js';
+
+@Module({ imports: [UserModule] })
+export class AppModule {}
+`;
 let root: string;
 let context: GeneratorContext;
 
@@ -57,7 +56,7 @@ function capture(): { output: Output; stdout: () => string; stderr: () => string
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'keel-generator-unit-'));
   mkdirSync(join(root, 'src', 'app'), { recursive: true });
-  cpSync(join(PROJECT_ROOT, 'src/app/app.module.ts'), join(root, 'src/app/app.module.ts'));
+  writeFileSync(join(root, 'src/app/app.module.ts'), APP_MODULE);
   context = { root, templatesDir: TEMPLATES, formatter: identityFormatter };
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));

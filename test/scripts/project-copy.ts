@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   type Dirent,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -96,6 +97,17 @@ export class ProjectCopy {
         hash.update(`${dir}/${file}\0${this.read(`${dir}/${file}`)}\0`);
     }
     return hash.digest('hex');
+  }
+
+  /** `preferred`, or `preferred-probe`, `-trial`... when the project already has that module. */
+  freeModuleName(preferred: string): string {
+    const taken = (name: string) =>
+      ['src/modules', 'test/modules'].some((dir) => existsSync(join(this.root, dir, name)));
+    const name = ['', '-probe', '-trial', '-check']
+      .map((suffix) => `${preferred}${suffix}`)
+      .find((candidate) => !taken(candidate));
+    if (name === undefined) throw new Error(`every variant of "${preferred}" is taken`);
+    return name;
   }
 
   /** Deletes the copy (the linked node_modules stays untouched). */
