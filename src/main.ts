@@ -10,7 +10,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
   });
   enableShutdownSignals(app, { timeoutMs: config.shutdownTimeoutMs });
   const address = await app.listen({ port: config.port, host: config.host });
-  app.logger.info({ address, pid: process.pid }, 'Keel is listening');
+  app.logger.info({ address }, 'Keel is listening');
   // PM2 (wait_ready) counts the worker as up only after this: database and Redis are connected.
   process.send?.('ready');
 }

@@ -1,5 +1,6 @@
 /** The root pino logger: JSON by default, pretty in development, secrets redacted. */
 import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import { errorLogFields } from './error-log-fields.js';
 import { redactUrl } from './redact-url.js';
@@ -14,6 +15,8 @@ export interface CreateLoggerOptions {
   name?: string;
   /** Where lines go (stdout by default); tests pass a stream to read them. */
   destination?: DestinationStream;
+  /** The PM2 worker number added to every line; `NODE_APP_INSTANCE` (set by PM2) by default. */
+  worker?: string;
 }
 
 const SECRET_FIELDS = ['password', 'token', 'secret', 'accessToken', 'refreshToken'];
@@ -59,10 +62,21 @@ function prettyAvailable(): boolean {
   }
 }
 
+// pino's default base is { pid, hostname }; in a cluster the worker number joins them, so
+// every line of a merged log file says which worker wrote it.
+function baseFields(worker: string | undefined): Record<string, unknown> {
+  const base: Record<string, unknown> = { pid: process.pid, hostname: hostname() };
+  if (worker === undefined || worker === '') return base;
+  base.worker = /^\d+$/.test(worker) ? Number(worker) : worker;
+  return base;
+}
+
 /** Creates the root logger; pass it to Fastify as `loggerInstance`. */
 export function createLogger(options: CreateLoggerOptions): Logger {
+  const base = baseFields(options.worker ?? process.env.NODE_APP_INSTANCE);
   const config: LoggerOptions = {
     level: options.level,
+    base,
     redact: { paths: [...REDACT_PATHS], censor: '[Redacted]' },
     serializers: { req: serializeRequest, res: serializeResponse, err: serializeError },
   };
@@ -71,7 +85,11 @@ export function createLogger(options: CreateLoggerOptions): Logger {
   if (options.pretty && prettyAvailable()) {
     config.transport = {
       target: 'pino-pretty',
-      options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+      options: {
+        colorize: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'worker' in base ? 'hostname' : 'pid,hostname',
+      },
     };
   }
   return pino(config);
