@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/redis-server.js';
 import { createPostgresDatabase, type ScratchDatabase } from '../helpers/test-database.js';
+import { namesAfterRename, usersRoomPushes } from './cross-worker.js';
 import { type ClusterRuntime, Pm2Cluster, type Pm2Worker } from './pm2-cluster.js';
 import { runUserLoad, type UserLoadReport } from './user-load.js';
 import { verifyWrites, type WriteCheck } from './verify-writes.js';
@@ -121,6 +122,14 @@ describe.each<ClusterRuntime>(['bun', 'node'])(
     it('starts two online workers', async () => {
       const workers = await (cluster as Pm2Cluster).workers();
       expect(workers.map((worker) => worker.status)).toEqual(['online', 'online']);
+    });
+
+    it('pushes user.created to WebSocket clients on every worker (Redis fan-out)', async () => {
+      expect(await usersRoomPushes(baseUrl)).toBe(10);
+    });
+
+    it('reads an update back fresh from every worker (shared Redis cache)', async () => {
+      expect(new Set(await namesAfterRename(baseUrl))).toEqual(new Set(['After']));
     });
 
     it('reloads twice under load with no failed, timed-out or lost request', async () => {

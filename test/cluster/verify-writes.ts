@@ -6,7 +6,7 @@ import type { CreatedUser, UserLoadReport } from './user-load.js';
 export interface WriteCheck {
   /** Users answered 201 that GET /users/:id does not return with the same email. */
   lost: CreatedUser[];
-  /** Rows in the users table. */
+  /** Rows the load wrote (emails `load-...@load.test`). */
   stored: number;
   /** Rows written by requests still in flight when the load stopped (no answer expected). */
   storedCutByEnd: number;
@@ -39,7 +39,7 @@ async function findLost(baseUrl: string, created: readonly CreatedUser[]): Promi
 async function storedEmails(databaseUrl: string): Promise<string[]> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql<{ email: string }[]>`select email from users`;
+    const rows = await sql<{ email: string }[]>`select email from users where email like 'load-%'`;
     return rows.map((row) => row.email);
   } finally {
     await sql.end();
