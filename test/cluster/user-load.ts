@@ -4,7 +4,7 @@
  * matched to its request by id: a request that never gets an answer is counted, not lost.
  */
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { type AutocannonRequest, autocannon, honourConnectionClose } from './autocannon.js';
 
 /** How much load, for how long. */
 export interface UserLoadOptions {
@@ -44,41 +44,8 @@ export interface UserLoadReport {
   created: CreatedUser[];
 }
 
-interface AutocannonRequest {
-  method: 'GET' | 'POST';
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest(request: AutocannonRequest): AutocannonRequest;
-  onResponse(
-    status: number,
-    body: string,
-    context: unknown,
-    headers: Record<string, unknown>,
-  ): void;
-}
-
-// The part of autocannon's per-connection client that `honourConnectionClose` wraps.
-interface AutocannonClient {
-  on(event: 'headers', listener: (info: { shouldKeepAlive?: boolean }) => void): void;
-  _doRequest(...args: unknown[]): void;
-  _resetConnection(): void;
-}
-
-interface AutocannonInstance {
-  on(event: 'reqError', listener: (error: NodeJS.ErrnoException) => void): void;
-}
-
-type Autocannon = (
-  options: Record<string, unknown>,
-  done: (error: Error | null, result: { timeouts: number }) => void,
-) => AutocannonInstance;
-
 // Requests still unanswered when autocannon stops were sent in its last moments.
 const END_GRACE_MS = 2000;
-
-// autocannon ships no types: the small part used here is typed above.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 /** Records what was sent and answered while the load runs. */
 class LoadLedger {
@@ -117,26 +84,6 @@ class LoadLedger {
     const user = this.created[Math.floor(Math.random() * this.created.length)];
     return user ? `/users/${user.id}` : '/users?limit=1';
   }
-}
-
-/**
- * autocannon writes its next request the moment a response ends, even one that says
- * `Connection: close`, so that request dies with the socket unanswered. RFC 9112 (9.6) says a
- * client MUST stop sending on such a connection, and real clients (browsers, undici, Node's
- * agent) do: this makes autocannon reconnect instead, so the test measures the server.
- */
-function honourConnectionClose(client: AutocannonClient): void {
-  let closeRequested = false;
-  client.on('headers', (info) => {
-    closeRequested = info.shouldKeepAlive === false;
-  });
-  const sendNext = client._doRequest.bind(client);
-  client._doRequest = (...args: unknown[]) => {
-    if (!closeRequested) return sendNext(...args);
-    closeRequested = false;
-    // Opens a new connection, which sends the next request itself.
-    client._resetConnection();
-  };
 }
 
 function requests(ledger: LoadLedger): AutocannonRequest[] {
