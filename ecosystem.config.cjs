@@ -42,11 +42,12 @@ function clusterApp(name) {
     // A worker counts as up when it sends 'ready' (database and Redis connected, listening):
     // a reload replaces the next worker only then, so some worker always accepts.
     wait_ready: true,
-    // Boot takes about 1 s with Postgres (2-4 s with PGlite); a worker waiting for the
-    // migration lock or a slow database gets much longer before PM2 moves on without it.
+    // Measured boot with Postgres and Redis: ~1 s on Bun, 2-3 s on Node (PGlite: 3-5 s); a
+    // worker waiting for the migration lock or a slow database gets far longer before PM2
+    // moves on without its 'ready'.
     listen_timeout: 30_000,
     kill_timeout: shutdownTimeoutMs + 5000,
-    // Well above a busy worker (~150 MB on Postgres); PGlite runs in-process and needs ~1 GB.
+    // Well above a busy worker (90-130 MB RSS on Postgres); PGlite runs in-process, up to ~1 GB.
     max_memory_restart: instances() > 1 ? '768M' : '1536M',
     autorestart: true,
     min_uptime: '10s',
