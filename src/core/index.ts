@@ -1,6 +1,7 @@
 /** The kernel's public API: everything users and tests import from `src/core`. */
 import 'reflect-metadata';
 
+export type { CloseOptions } from './application/app.js';
 export { App } from './application/app.js';
 export { type AppOptions, HTTP_OPTIONS, type HttpOptions } from './application/app-options.js';
 export { createApp } from './application/create-app.js';
