@@ -1,8 +1,9 @@
-/** Load from autocannon in its own Node process (never in a server's process), as JSON figures. */
-import { spawn } from 'node:child_process';
+/** Load from autocannon in its own Node process (never in a server's process), as figures. */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { trackChild } from './child-registry.js';
-import { NODE_BIN, REPO_ROOT } from './runtimes.js';
+import type { AutocannonResult, LoadJob, LoadReply } from './load-worker.js';
+import { BUILD_DIR, NODE_BIN } from './runtimes.js';
 
 /** One load run. */
 export interface LoadOptions {
@@ -23,62 +24,59 @@ export interface LoadResult {
   p99Ms: number;
   /** Responses that were not 2xx, plus socket errors and timeouts. */
   failures: number;
+  /** Responses received, any status. */
+  responses: number;
 }
 
-interface AutocannonJson {
-  duration: number;
-  '2xx': number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  latency: { p50: number; p99: number };
-}
+// One long-lived worker: spawning autocannon per run would add half a second each time.
+let worker: ChildProcess | undefined;
+let nextId = 0;
+const pending = new Map<number, (reply: LoadReply) => void>();
 
-const AUTOCANNON = join(REPO_ROOT, 'node_modules', 'autocannon', 'autocannon.js');
-
-function autocannonArgs(options: LoadOptions): string[] {
-  const args = [AUTOCANNON, '--json', '--no-progress'];
-  args.push('-c', String(options.connections), '-p', String(options.pipelining));
-  args.push('-d', String(options.durationS), '-t', '5');
-  if (options.method) args.push('-m', options.method);
-  if (options.jsonBody !== undefined) {
-    args.push('-H', 'content-type=application/json', '-b', options.jsonBody);
-  }
-  args.push(options.url);
-  return args;
+function loadWorker(): ChildProcess {
+  if (worker && worker.exitCode === null && worker.signalCode === null) return worker;
+  const script = join(BUILD_DIR, 'bench', 'lib', 'load-worker.js');
+  const child = spawn(NODE_BIN, [script], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  trackChild(child);
+  child.on('message', (reply: LoadReply) => pending.get(reply.id)?.(reply));
+  child.once('exit', (code, signal) => {
+    for (const [id, settle] of pending)
+      settle({ id, error: `load worker exited (${code ?? signal})` });
+    pending.clear();
+  });
+  worker = child;
+  return child;
 }
 
 /** Runs autocannon against `options.url`; rejects if it fails or overruns its duration. */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const child = spawn(NODE_BIN, autocannonArgs(options), { stdio: ['ignore', 'pipe', 'pipe'] });
-  trackChild(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const overrun = setTimeout(() => child.kill('SIGKILL'), (options.durationS + 20) * 1000);
+  const child = loadWorker();
+  nextId += 1;
+  const job: LoadJob = { ...options, id: nextId, method: options.method ?? 'GET' };
   return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
+    const overrun = setTimeout(() => child.kill('SIGKILL'), (options.durationS + 20) * 1000);
+    pending.set(job.id, (reply) => {
       clearTimeout(overrun);
-      if (code !== 0) {
-        reject(new Error(`autocannon exited ${code} for ${options.url}: ${stderr.trim()}`));
-        return;
-      }
-      resolve(toResult(JSON.parse(stdout) as AutocannonJson));
+      pending.delete(job.id);
+      if (reply.result) resolve(toResult(reply.result));
+      else reject(new Error(`autocannon failed on ${options.url}: ${reply.error}`));
     });
+    child.send(job);
   });
 }
 
-function toResult(json: AutocannonJson): LoadResult {
+/** Lets the worker exit (it stops when the runner disconnects). */
+export function stopLoadWorker(): void {
+  if (worker?.connected) worker.disconnect();
+  worker = undefined;
+}
+
+function toResult(result: AutocannonResult): LoadResult {
   return {
-    rps: json['2xx'] / json.duration,
-    p50Ms: json.latency.p50,
-    p99Ms: json.latency.p99,
-    failures: json.non2xx + json.errors + json.timeouts,
+    rps: result['2xx'] / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+    responses: result['2xx'] + result.non2xx,
   };
 }

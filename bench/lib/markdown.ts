@@ -38,3 +38,13 @@ export function formatMb(bytes: number): string {
 export function formatPct(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(1)}%` : 'n/a';
 }
+
+/** A p99 from autocannon (whole milliseconds): 0 means under a millisecond. */
+export function formatP99(ms: number): string {
+  return ms === 0 ? '<1' : String(ms);
+}
+
+/** Microseconds with one decimal. */
+export function formatUs(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(1) : 'n/a';
+}

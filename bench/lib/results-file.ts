@@ -18,6 +18,8 @@ export interface RunInfo {
   settings: BenchSettings;
   quick: boolean;
   versions: string[];
+  /** 1-minute load averages at the start and at the end of the run. */
+  loadAverages: [number, number];
   /** Anything the reader must know (skipped scenarios, build warnings). */
   notes: string[];
 }
@@ -45,6 +47,7 @@ function header(info: RunInfo): string[] {
     `- Load: autocannon in its own Node process on 127.0.0.1, ${http.connections} connections, pipelining ${http.pipelining}; one server under load at a time`,
     `- Rounds: scenarios 1-2 ${http.rounds} x ${http.durationS} s, scenarios 3-4 ${data.rounds} x ${data.durationS} s, interleaved after a ${http.warmupS} s warm-up per configuration; figures are medians`,
     `- Cold starts: ${info.settings.coldStarts} per configuration (PGlite ${info.settings.pgliteColdStarts}); RSS read from /proc after ${info.settings.rssLoadS} s of load`,
+    `- Load average (1 min) ${info.loadAverages.map((l) => l.toFixed(1)).join(' at start, ')} at the end, on ${cpu.length} cores: above ~0.5 other processes competed and req/s is noisier than CPU µs/req`,
     `- DATABASE_URL ${process.env.DATABASE_URL ? 'set (Postgres)' : 'not set'}, REDIS_URL ${process.env.REDIS_URL ? 'set' : 'not set'}`,
     ...info.notes.map((note) => `- ${note}`),
   ];

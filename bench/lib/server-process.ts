@@ -1,5 +1,5 @@
 /** One server under test in its own process: spawn, time to first 200, RSS, stop. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liveChildren, trackChild } from './child-registry.js';
@@ -28,6 +28,15 @@ export interface ServerSpec {
 export const LOG_DIR = join(BUILD_DIR, 'logs');
 
 const STOP_GRACE_MS = 5000;
+
+// Units of /proc/<pid>/stat times (USER_HZ), 100 on Linux unless getconf says otherwise.
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 /** A running server. */
 export class ServerProcess {
@@ -78,6 +87,14 @@ export class ServerProcess {
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
     if (kb === undefined) throw new Error(`no VmRSS for ${this.spec.name}`);
     return Number(kb) * 1024;
+  }
+
+  /** CPU time (user + system, every thread) the server has used so far, in seconds. */
+  cpuSeconds(): number {
+    const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces): utime and stime are 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   }
 
   /** SIGTERM, then SIGKILL if it has not exited within 5 s. */

@@ -1,4 +1,6 @@
-/** The environment the example app runs with in the bench: production logs, explicit adapters. */
+/** The example app in the bench: its environment (production logs, explicit adapters), seeding. */
+import { httpRequest } from '../lib/http-probe.js';
+import type { ServerProcess } from '../lib/server-process.js';
 
 /** Variables for `src/main.ts`; `overrides` wins. Empty strings count as unset for the app. */
 export function appEnv(
@@ -25,3 +27,16 @@ export function appEnv(
 
 /** Where the example app is, and the route that answers once it is ready. */
 export const APP = { entry: 'src/main.ts', probePath: '/health/live' } as const;
+
+/** Creates a user through the API and returns its id (the cache fills on the first GET). */
+export async function seedUser(server: ServerProcess): Promise<string> {
+  const email = `bench-${process.pid}-${Date.now()}-${server.spec.name}@example.com`;
+  const created = await httpRequest(server.url('/users'), {
+    method: 'POST',
+    json: { name: 'Bench User', email },
+  });
+  if (created.status !== 201) {
+    throw new Error(`${server.spec.name}: POST /users answered ${created.status}: ${created.body}`);
+  }
+  return (JSON.parse(created.body) as { id: string }).id;
+}

@@ -2,7 +2,7 @@
 import { profilesMarkdown, recordProfile } from '../lib/cpu-profile.js';
 import type { Section } from '../lib/report.js';
 import type { BenchSettings } from '../lib/settings.js';
-import { APP, appEnv } from './app-env.js';
+import { APP, appEnv, seedUser } from './app-env.js';
 import { HTTP_CONFIGS, type HttpRoute } from './http-configs.js';
 
 function entryOf(name: 'keel' | 'matched'): string {
@@ -62,6 +62,32 @@ export async function profileBoot(log: (line: string) => void): Promise<Section>
   return {
     title: 'CPU profile of the boot on Node (--cpu-prof), scenario 5',
     markdown: profilesMarkdown([app, plain]),
+    checks: [],
+  };
+}
+
+/** Profiles a memory-cache hit on GET /users/:id against Keel's GET /hello (scenario 3). */
+export async function profileCacheHit(
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<Section> {
+  log('profiling a memory cache hit (GET /users/:id) and Keel GET /hello on node');
+  const plan = settings.data;
+  const durationS = settings.profileS;
+  const database = process.env.DATABASE_URL || 'pglite://memory';
+  const hit = await recordProfile({
+    label: 'cache hit, memory',
+    server: { name: 'profile-cache-hit', ...APP, env: appEnv({ DATABASE_URL: database }) },
+    load: { path: async (server) => `/users/${await seedUser(server)}`, plan, durationS },
+  });
+  const hello = await recordProfile({
+    label: 'Keel GET /hello',
+    server: { name: 'profile-keel-hello', entry: entryOf('keel'), probePath: '/hello' },
+    load: { path: '/hello', plan, durationS },
+  });
+  return {
+    title: 'CPU profiles on Node (--cpu-prof), scenario 3',
+    markdown: profilesMarkdown([hit, hello]),
     checks: [],
   };
 }

@@ -1,17 +1,25 @@
 /** Scenarios 3 and 4: GET /users/:id from the cache (memory, Redis) and from the database. */
-import { httpRequest } from '../lib/http-probe.js';
 import {
   type LoadTarget,
   type RoundPlan,
   type RoundResults,
   runInterleaved,
 } from '../lib/interleave.js';
-import { formatMb, formatPct, formatRatioRange, formatRps, table } from '../lib/markdown.js';
+import {
+  formatMb,
+  formatP99,
+  formatPct,
+  formatRatio,
+  formatRatioRange,
+  formatRps,
+  formatUs,
+  table,
+} from '../lib/markdown.js';
 import type { Check, Section } from '../lib/report.js';
 import type { Runtime } from '../lib/runtimes.js';
 import { ServerProcess } from '../lib/server-process.js';
 import { median, pairedRatios, spreadPct, summarize } from '../lib/stats.js';
-import { APP, appEnv } from './app-env.js';
+import { APP, appEnv, seedUser } from './app-env.js';
 
 /** One server of scenarios 3-4, or a scenario 1 reference measured in the same rounds. */
 interface DataConfig {
@@ -88,19 +96,6 @@ function configs(): DataConfig[] {
   ].map((config) => ({ env: appEnv({ DATABASE_URL: db }), ...config }) as DataConfig);
 }
 
-/** Creates a user through the API and returns its id (the cache fills on the first GET). */
-async function seedUser(server: ServerProcess): Promise<string> {
-  const email = `bench-${process.pid}-${Date.now()}-${server.spec.name}@example.com`;
-  const created = await httpRequest(server.url('/users'), {
-    method: 'POST',
-    json: { name: 'Bench User', email },
-  });
-  if (created.status !== 201) {
-    throw new Error(`${server.spec.name}: POST /users answered ${created.status}: ${created.body}`);
-  }
-  return (JSON.parse(created.body) as { id: string }).id;
-}
-
 /** Runs the data scenarios that can run here, interleaved with the two /hello references. */
 export async function runUserData(options: UserDataOptions): Promise<Section[]> {
   const wanted = configs().filter((c) => c.scenario && options.scenarios.has(c.scenario));
@@ -123,7 +118,7 @@ export async function runUserData(options: UserDataOptions): Promise<Section[]> 
       });
       servers.push(server);
       const path = config.scenario ? `/users/${await seedUser(server)}` : '/hello';
-      targets.push({ name, url: server.url(path) });
+      targets.push({ name, url: server.url(path), cpuSeconds: () => server.cpuSeconds() });
     }
     options.log(`scenarios 3-4 on ${options.runtime}: GET /users/:id`);
     const results = await runInterleaved(targets, options.plan, options.log);
@@ -142,6 +137,7 @@ function dataSection(
   skipped: readonly DataConfig[],
 ): Section {
   const rps = (name: string) => results.get(name)!.map((r) => r.rps);
+  const cpuOf = (name: string) => results.get(name)!.map((r) => r.cpuUsPerRequest);
   const ratio = (name: string, base: string) => summarize(pairedRatios(rps(name), rps(base)));
   const cell = ({ median: mid, min, max }: ReturnType<typeof ratio>) =>
     formatRatioRange(mid, min, max);
@@ -151,22 +147,25 @@ function dataSection(
       config.label,
       formatRps(median(rps(config.name))),
       `±${formatPct(spreadPct(rps(config.name)) / 2)}`,
-      String(median(rounds.map((r) => r.p99Ms))),
+      formatP99(median(rounds.map((r) => r.p99Ms))),
+      formatUs(median(rounds.map((r) => r.cpuUsPerRequest))),
       formatMb(rss.get(config.name)!),
       cell(ratio(config.name, PLAIN_REF)),
       cell(ratio(config.name, KEEL_REF)),
       String(rounds.reduce((sum, r) => sum + r.failures, 0)),
     ];
   });
-  const headers = ['configuration', 'req/s', 'spread', 'p99 ms', 'RSS MiB', 'vs plain /hello'];
+  const headers = ['configuration', 'req/s', 'spread', 'p99 ms', 'CPU µs/req', 'RSS MiB'];
+  headers.push('vs plain /hello');
   headers.push('vs Keel /hello', 'failures');
   const checks: Check[] = runnable.flatMap((config) => {
     if (config.target === undefined) return [];
     const measured = ratio(config.name, KEEL_REF);
+    const cpu = median(pairedRatios(cpuOf(config.name), cpuOf(KEEL_REF)));
     return [
       {
         target: `scenario 3 (${runtime}): ${config.label} >= ${config.target}x Keel GET /hello`,
-        measured: cell(measured),
+        measured: `${cell(measured)}; CPU/req ${formatRatio(cpu)}`,
         met: measured.median >= config.target,
       },
     ];
