@@ -59,7 +59,29 @@ async function bootScenario(options: CliOptions, sections: Section[]): Promise<v
   }
 }
 
-async function main(): Promise<void> {
+/** Runs one group; a failure becomes a section of the report and the others still run. */
+async function isolated(
+  title: string,
+  sections: Section[],
+  run: () => Promise<void>,
+): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    const message = (error as Error)?.message ?? String(error);
+    log(`FAILED ${title}: ${message}`);
+    sections.push({
+      title: `${title}: failed`,
+      markdown: `\`\`\`\n${message}\n\`\`\``,
+      checks: [],
+    });
+    await stopAll();
+    return false;
+  }
+}
+
+async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   killChildrenOnExit();
   const started = new Date();
@@ -75,12 +97,17 @@ async function main(): Promise<void> {
     log(`  WARNING tsc reported type errors:\n  ${build.errors.slice(0, 10).join('\n  ')}`);
   }
   const sections: Section[] = [];
+  const groups: [string, number[], typeof httpScenarios][] = [
+    ['Scenarios 1-2', [1, 2], httpScenarios],
+    ['Scenarios 3-4', [3, 4], dataScenarios],
+    ['Scenario 5', [5], bootScenario],
+  ];
+  let failed = false;
   try {
-    if (options.scenarios.has(1) || options.scenarios.has(2))
-      await httpScenarios(options, sections);
-    if (options.scenarios.has(3) || options.scenarios.has(4))
-      await dataScenarios(options, sections);
-    if (options.scenarios.has(5)) await bootScenario(options, sections);
+    for (const [title, numbers, run] of groups) {
+      if (!numbers.some((n) => options.scenarios.has(n))) continue;
+      failed = !(await isolated(title, sections, () => run(options, sections))) || failed;
+    }
   } finally {
     stopLoadWorker();
     await stopAll();
@@ -93,10 +120,11 @@ async function main(): Promise<void> {
   const markdown = renderResults(info, sections);
   log(`\n${markdown}`);
   log(`written to ${writeResults(markdown, started)} and bench/results/latest.md`);
+  return failed ? 1 : 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exit(1);

@@ -31,6 +31,8 @@ export interface ProfileRun {
     plan: RoundPlan;
     durationS: number;
   };
+  /** Runs after the load, before the server stops (e.g. to delete what `path` created). */
+  beforeStop?: (server: ServerProcess) => Promise<void>;
 }
 
 /** Starts the server on Node with `--cpu-prof`, loads it (or not), stops it, reads the profile. */
@@ -49,6 +51,7 @@ export async function recordProfile(run: ProfileRun): Promise<RecordedProfile> {
       requests = result.rps * durationS;
     }
   } finally {
+    await run.beforeStop?.(server);
     await server.stop();
   }
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));

@@ -9,7 +9,7 @@ export interface ProbeResponse {
 
 /** Options of one request. */
 export interface ProbeOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   /** Sent as JSON. */
   json?: unknown;
   timeoutMs?: number;

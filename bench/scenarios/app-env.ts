@@ -40,3 +40,8 @@ export async function seedUser(server: ServerProcess): Promise<string> {
   }
   return (JSON.parse(created.body) as { id: string }).id;
 }
+
+/** Deletes a user `seedUser` created, so runs leave no rows behind (best effort). */
+export async function deleteUser(server: ServerProcess, id: string): Promise<void> {
+  await httpRequest(server.url(`/users/${id}`), { method: 'DELETE' }).catch(() => undefined);
+}

@@ -2,7 +2,7 @@
 import { profilesMarkdown, recordProfile } from '../lib/cpu-profile.js';
 import type { Section } from '../lib/report.js';
 import type { BenchSettings } from '../lib/settings.js';
-import { APP, appEnv, seedUser } from './app-env.js';
+import { APP, appEnv, deleteUser, seedUser } from './app-env.js';
 import { HTTP_CONFIGS, type HttpRoute } from './http-configs.js';
 
 function entryOf(name: 'keel' | 'matched'): string {
@@ -75,10 +75,19 @@ export async function profileCacheHit(
   const plan = settings.data;
   const durationS = settings.profileS;
   const database = process.env.DATABASE_URL || 'pglite://memory';
+  let id = '';
   const hit = await recordProfile({
     label: 'cache hit, memory',
     server: { name: 'profile-cache-hit', ...APP, env: appEnv({ DATABASE_URL: database }) },
-    load: { path: async (server) => `/users/${await seedUser(server)}`, plan, durationS },
+    load: {
+      path: async (server) => {
+        id = await seedUser(server);
+        return `/users/${id}`;
+      },
+      plan,
+      durationS,
+    },
+    beforeStop: (server) => (id ? deleteUser(server, id) : Promise.resolve()),
   });
   const hello = await recordProfile({
     label: 'Keel GET /hello',

@@ -19,7 +19,7 @@ import type { Check, Section } from '../lib/report.js';
 import type { Runtime } from '../lib/runtimes.js';
 import { ServerProcess } from '../lib/server-process.js';
 import { median, pairedRatios, spreadPct, summarize } from '../lib/stats.js';
-import { APP, appEnv, seedUser } from './app-env.js';
+import { APP, appEnv, deleteUser, seedUser } from './app-env.js';
 
 /** One server of scenarios 3-4, or a scenario 1 reference measured in the same rounds. */
 interface DataConfig {
@@ -105,6 +105,7 @@ export async function runUserData(options: UserDataOptions): Promise<Section[]> 
   }
   const runnable = [...REFERENCES, ...wanted.filter((config) => !config.skip)];
   const servers: ServerProcess[] = [];
+  const seeded: [ServerProcess, string][] = [];
   try {
     const targets: LoadTarget[] = [];
     for (const config of runnable) {
@@ -117,7 +118,9 @@ export async function runUserData(options: UserDataOptions): Promise<Section[]> 
         env,
       });
       servers.push(server);
-      const path = config.scenario ? `/users/${await seedUser(server)}` : '/hello';
+      const id = config.scenario ? await seedUser(server) : undefined;
+      if (id) seeded.push([server, id]);
+      const path = id ? `/users/${id}` : '/hello';
       targets.push({ name, url: server.url(path), cpuSeconds: () => server.cpuSeconds() });
     }
     options.log(`scenarios 3-4 on ${options.runtime}: GET /users/:id`);
@@ -125,6 +128,7 @@ export async function runUserData(options: UserDataOptions): Promise<Section[]> 
     const rss = new Map(servers.map((server) => [server.spec.name, server.rssBytes()]));
     return [dataSection(options.runtime, runnable, results, rss, skipped)];
   } finally {
+    await Promise.all(seeded.map(([server, id]) => deleteUser(server, id)));
     await Promise.all(servers.map((server) => server.stop()));
   }
 }
