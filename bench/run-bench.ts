@@ -81,21 +81,22 @@ async function isolated(
   }
 }
 
+/** Compiles for Node; returns the notes the report must carry (type errors do not stop it). */
+function build(): string[] {
+  log('building src/ and bench/servers/ for Node (tsc, incremental)...');
+  const result = buildForNode();
+  log(`  done in ${result.seconds.toFixed(1)} s`);
+  if (result.errors.length === 0) return [];
+  log(`  WARNING tsc reported type errors:\n  ${result.errors.slice(0, 10).join('\n  ')}`);
+  return [`tsc reported ${result.errors.length} type error(s); Node ran the emitted JavaScript`];
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   killChildrenOnExit();
   const started = new Date();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
-  const notes: string[] = [];
-  log('building src/ and bench/servers/ for Node (tsc, incremental)...');
-  const build = buildForNode();
-  log(`  done in ${build.seconds.toFixed(1)} s`);
-  if (build.errors.length > 0) {
-    notes.push(
-      `tsc reported ${build.errors.length} type error(s); Node ran the emitted JavaScript`,
-    );
-    log(`  WARNING tsc reported type errors:\n  ${build.errors.slice(0, 10).join('\n  ')}`);
-  }
+  const notes = build();
   const sections: Section[] = [];
   const groups: [string, number[], typeof httpScenarios][] = [
     ['Scenarios 1-2', [1, 2], httpScenarios],

@@ -1,19 +1,17 @@
 /** Scenarios 1 and 2: what Keel's defaults and its kernel cost on a GET and a validated POST. */
 import { type RoundPlan, type RoundResults, runInterleaved } from '../lib/interleave.js';
-import {
-  formatMb,
-  formatP99,
-  formatPct,
-  formatRatio,
-  formatRatioRange,
-  formatRps,
-  formatUs,
-  table,
-} from '../lib/markdown.js';
+import { formatMb, formatRatio, table } from '../lib/markdown.js';
 import type { Check, Section } from '../lib/report.js';
+import {
+  checkMeasure,
+  failuresCell,
+  ROUND_HEADERS,
+  ratioCell,
+  roundCells,
+  rpsRatio,
+} from '../lib/round-cells.js';
 import type { Runtime } from '../lib/runtimes.js';
 import { ServerProcess } from '../lib/server-process.js';
-import { median, pairedRatios, spreadPct, summarize } from '../lib/stats.js';
 import { HTTP_CONFIGS, HTTP_ROUTES, type HttpConfig, type HttpRoute } from './http-configs.js';
 
 /** Target of issue 8: a Keel route keeps at least this share of the matched baseline. */
@@ -81,39 +79,25 @@ function routeSection(
 ): Section {
   const roundsOf = (name: HttpConfig['name']) =>
     results.get(targetName(HTTP_CONFIGS.find((c) => c.name === name)!, route))!;
-  const rpsOf = (name: HttpConfig['name']) => roundsOf(name).map((r) => r.rps);
-  const cpuOf = (name: HttpConfig['name']) => roundsOf(name).map((r) => r.cpuUsPerRequest);
-  const ratioCell = (a: HttpConfig['name'], b: HttpConfig['name']) => {
-    const ratios = summarize(pairedRatios(rpsOf(a), rpsOf(b)));
-    return formatRatioRange(ratios.median, ratios.min, ratios.max);
-  };
   const plainRss = rss.get('plain')!;
   const rows = HTTP_CONFIGS.map((config) => {
-    const rounds = results.get(targetName(config, route))!;
+    const rounds = roundsOf(config.name);
     const memory = rss.get(config.name)!;
     return [
       config.label,
-      formatRps(median(rounds.map((r) => r.rps))),
-      `±${formatPct(spreadPct(rounds.map((r) => r.rps)) / 2)}`,
-      formatP99(median(rounds.map((r) => r.p99Ms))),
-      formatUs(median(cpuOf(config.name))),
+      ...roundCells(rounds),
       `${formatMb(memory)} (${formatRatio(memory / plainRss)})`,
-      ratioCell(config.name, 'plain'),
-      ratioCell(config.name, 'zod'),
-      ratioCell(config.name, 'matched'),
-      String(rounds.reduce((sum, r) => sum + r.failures, 0)),
+      ...(['plain', 'zod', 'matched'] as const).map((base) => ratioCell(rounds, roundsOf(base))),
+      failuresCell(rounds),
     ];
   });
-  const headers = ['configuration', 'req/s', 'spread', 'p99 ms', 'CPU µs/req'];
-  headers.push('RSS MiB (vs plain)');
+  const headers = ['configuration', ...ROUND_HEADERS, 'RSS MiB (vs plain)'];
   headers.push('vs plain', 'vs zod', 'vs matched', 'failures');
-  const keel = summarize(pairedRatios(rpsOf('keel'), rpsOf('matched')));
-  // CPU per request barely moves when other processes compete for the cores; req/s does.
-  const cpu = median(pairedRatios(cpuOf('keel'), cpuOf('matched')));
+  const [keel, matched] = [roundsOf('keel'), roundsOf('matched')];
   const check: Check = {
     target: `scenario ${route.scenario} (${runtime}): Keel route >= ${KEEL_VS_MATCHED_TARGET}x matched`,
-    measured: `${formatRatioRange(keel.median, keel.min, keel.max)}; CPU/req ${formatRatio(cpu)}`,
-    met: keel.median >= KEEL_VS_MATCHED_TARGET,
+    measured: checkMeasure(keel, matched),
+    met: rpsRatio(keel, matched).median >= KEEL_VS_MATCHED_TARGET,
   };
   const title = `Scenario ${route.scenario} on ${runtime}: ${route.title}`;
   return { title, markdown: table(headers, rows), checks: [check] };

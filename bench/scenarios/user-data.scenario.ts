@@ -5,20 +5,18 @@ import {
   type RoundResults,
   runInterleaved,
 } from '../lib/interleave.js';
-import {
-  formatMb,
-  formatP99,
-  formatPct,
-  formatRatio,
-  formatRatioRange,
-  formatRps,
-  formatUs,
-  table,
-} from '../lib/markdown.js';
+import { formatMb, table } from '../lib/markdown.js';
 import type { Check, Section } from '../lib/report.js';
+import {
+  checkMeasure,
+  failuresCell,
+  ROUND_HEADERS,
+  ratioCell,
+  roundCells,
+  rpsRatio,
+} from '../lib/round-cells.js';
 import type { Runtime } from '../lib/runtimes.js';
 import { ServerProcess } from '../lib/server-process.js';
-import { median, pairedRatios, spreadPct, summarize } from '../lib/stats.js';
 import { APP, appEnv, deleteUser, seedUser } from './app-env.js';
 
 /** One server of scenarios 3-4, or a scenario 1 reference measured in the same rounds. */
@@ -140,39 +138,26 @@ function dataSection(
   rss: ReadonlyMap<string, number>,
   skipped: readonly DataConfig[],
 ): Section {
-  const rps = (name: string) => results.get(name)!.map((r) => r.rps);
-  const cpuOf = (name: string) => results.get(name)!.map((r) => r.cpuUsPerRequest);
-  const ratio = (name: string, base: string) => summarize(pairedRatios(rps(name), rps(base)));
-  const cell = ({ median: mid, min, max }: ReturnType<typeof ratio>) =>
-    formatRatioRange(mid, min, max);
+  const [plain, keel] = [results.get(PLAIN_REF)!, results.get(KEEL_REF)!];
   const rows = runnable.map((config) => {
     const rounds = results.get(config.name)!;
     return [
       config.label,
-      formatRps(median(rps(config.name))),
-      `±${formatPct(spreadPct(rps(config.name)) / 2)}`,
-      formatP99(median(rounds.map((r) => r.p99Ms))),
-      formatUs(median(rounds.map((r) => r.cpuUsPerRequest))),
+      ...roundCells(rounds),
       formatMb(rss.get(config.name)!),
-      cell(ratio(config.name, PLAIN_REF)),
-      cell(ratio(config.name, KEEL_REF)),
-      String(rounds.reduce((sum, r) => sum + r.failures, 0)),
+      ratioCell(rounds, plain),
+      ratioCell(rounds, keel),
+      failuresCell(rounds),
     ];
   });
-  const headers = ['configuration', 'req/s', 'spread', 'p99 ms', 'CPU µs/req', 'RSS MiB'];
-  headers.push('vs plain /hello');
+  const headers = ['configuration', ...ROUND_HEADERS, 'RSS MiB', 'vs plain /hello'];
   headers.push('vs Keel /hello', 'failures');
   const checks: Check[] = runnable.flatMap((config) => {
     if (config.target === undefined) return [];
-    const measured = ratio(config.name, KEEL_REF);
-    const cpu = median(pairedRatios(cpuOf(config.name), cpuOf(KEEL_REF)));
-    return [
-      {
-        target: `scenario 3 (${runtime}): ${config.label} >= ${config.target}x Keel GET /hello`,
-        measured: `${cell(measured)}; CPU/req ${formatRatio(cpu)}`,
-        met: measured.median >= config.target,
-      },
-    ];
+    const rounds = results.get(config.name)!;
+    const target = `scenario 3 (${runtime}): ${config.label} >= ${config.target}x Keel GET /hello`;
+    const met = rpsRatio(rounds, keel).median >= config.target;
+    return [{ target, measured: checkMeasure(rounds, keel), met }];
   });
   const notes = skipped.map((config) => `Skipped ${config.label}: ${config.skip}.`);
   return {
