@@ -1,4 +1,6 @@
 /** Resolves every provider at boot, enforcing module visibility; async factories are awaited. */
+
+import { CONTEXT_LOGGER, LOGGER, type Logger } from '../ports/logger.port.js';
 import {
   type DependencySite,
   missingMetadata,
@@ -142,6 +144,7 @@ export class Injector {
     if (token === undefined || NOT_INJECTABLE.has(token)) {
       throw untypedParameter(site, 'emitted' in dep ? dep.emitted : token);
     }
+    if (token === CONTEXT_LOGGER) return this.contextLogger(record, chain);
     const target = this.graph.lookup(record.host, token);
     if (!target) {
       if (dep.optional) return undefined;
@@ -152,6 +155,16 @@ export class Injector {
       return lazyInstance(() => target.instance, tokenName(token), site.consumer);
     }
     return this.resolve(target, chain);
+  }
+
+  // Each consumer gets its own child of the root logger, named after the consumer.
+  private async contextLogger(record: ProviderRecord, chain: readonly string[]): Promise<Logger> {
+    const root = this.graph.lookup(record.host, LOGGER);
+    if (!root)
+      throw missingProvider(this.site(record, 'CONTEXT_LOGGER', chain), LOGGER, this.graph);
+    const logger = (await this.resolve(root, chain)) as Logger;
+    const ctor = record.recipe.kind === 'class' ? record.recipe.useClass.name : labelOf(record);
+    return logger.child({ context: ctor });
   }
 
   private site(record: ProviderRecord, position: string, chain: readonly string[]): DependencySite {

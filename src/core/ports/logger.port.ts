@@ -6,3 +6,6 @@ export type { Logger } from 'pino';
 
 /** The root logger of the app (the same instance Fastify logs requests with). */
 export const LOGGER: InjectionToken<Logger> = Symbol('Logger');
+
+/** A child of the root logger whose lines carry `context: '<the class it is injected into>'`. */
+export const CONTEXT_LOGGER: InjectionToken<Logger> = Symbol('ContextLogger');
