@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
+import { RequestContext } from '../context/request-context.js';
 import { errorLogFields } from './error-log-fields.js';
 import { redactUrl } from './redact-url.js';
 
@@ -92,6 +93,11 @@ function baseFields(worker: string | undefined): Record<string, unknown> {
   return base;
 }
 
+function requestIdOfContext(): Record<string, unknown> {
+  const context = RequestContext.current();
+  return context ? { requestId: context.requestId } : {};
+}
+
 /** Creates the root logger; pass it to Fastify as `loggerInstance`. */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const base = baseFields(options.worker ?? process.env.NODE_APP_INSTANCE);
@@ -100,6 +106,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     base,
     redact: { paths: [...REDACT_PATHS], censor: '[Redacted]' },
     serializers: { req: serializeRequest, res: serializeResponse, err: serializeError },
+    // Lines written during a request (by any logger, e.g. a CONTEXT_LOGGER) carry its id.
+    mixin: requestIdOfContext,
   };
   if (options.name !== undefined) config.name = options.name;
   if (options.destination) return pino(config, options.destination);

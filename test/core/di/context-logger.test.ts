@@ -6,6 +6,7 @@ import {
   Injectable,
   type Logger,
   Module,
+  RequestContext,
 } from '../../../src/core/index.js';
 import { createLogger } from '../../../src/core/logger/index.js';
 import { LogCapture } from '../logger/log-capture.js';
@@ -29,11 +30,13 @@ describe('CONTEXT_LOGGER', () => {
       logger: createLogger({ level: 'info', pretty: false, destination: capture }),
     });
     app.get(BillingService).logger.info('charged');
-    app.get(ShippingService).logger.info('shipped');
+    RequestContext.run({ requestId: 'req-7', lang: 'en' }, () => {
+      app.get(ShippingService).logger.info('shipped');
+    });
     const lines = capture.records().filter((r) => r.msg === 'charged' || r.msg === 'shipped');
-    expect(lines.map((r) => [r.msg, r.context])).toEqual([
-      ['charged', 'BillingService'],
-      ['shipped', 'ShippingService'],
+    expect(lines.map((r) => [r.msg, r.context, r.requestId])).toEqual([
+      ['charged', 'BillingService', undefined],
+      ['shipped', 'ShippingService', 'req-7'],
     ]);
     await app.close();
   });
