@@ -1,6 +1,7 @@
 /** The behaviour every `Cache` adapter must have; each adapter's test file runs it. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cache } from '../../src/core/ports/cache.port.js';
+import { eventually } from '../helpers/eventually.js';
 
 /** A cache under test and how to dispose of it (and of the keys it wrote). */
 export interface CacheUnderTest {
@@ -12,13 +13,6 @@ export interface CacheUnderTest {
 export type MakeCache = (namespace: string) => Promise<CacheUnderTest>;
 
 /** Resolves when `probe` returns true; fails after a generous bound (no timing assertion). */
-async function eventually(probe: () => Promise<boolean>, boundMs = 5_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -112,7 +106,7 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
         await cache.set('short', 'v', { ttl: 200 });
         await cache.set('long', 'v', { ttl: 60_000 });
         expect(await cache.get('short')).toBe('v');
-        await eventually(async () => (await cache.get('short')) === undefined);
+        await eventually(async () => (await cache.get('short')) === undefined, 5_000, 20);
         expect(await cache.get('long')).toBe('v');
       });
     });
@@ -186,7 +180,7 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
 
       it('applies the ttl given to wrap', async () => {
         await cache.wrap('brief', async () => 'v', { ttl: 200 });
-        await eventually(async () => (await cache.get('brief')) === undefined);
+        await eventually(async () => (await cache.get('brief')) === undefined, 5_000, 20);
       });
     });
 

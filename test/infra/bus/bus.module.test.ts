@@ -10,6 +10,7 @@ import {
   Module,
 } from '../../../src/core/index.js';
 import { BusModule, type BusModuleOptions } from '../../../src/infra/bus/index.js';
+import { eventually } from '../../helpers/eventually.js';
 import { PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 
 @Injectable()
@@ -32,14 +33,6 @@ function rootModule(options: BusModuleOptions) {
   return RootModule;
 }
 
-async function eventually(probe: () => boolean, boundMs = 5_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('BusModule', () => {
   const apps: App[] = [];
   const boot = async (options: BusModuleOptions) => {
@@ -58,7 +51,7 @@ describe('BusModule', () => {
     await bus.publish('user.created', { id: 'u1' });
     await bus.publish('user.invited', { id: 'u2' });
     const mailer = app.get(WelcomeMailer);
-    await eventually(() => mailer.sent.length === 2);
+    await eventually(() => mailer.sent.length === 2, 5_000, 20);
     expect(mailer.sent.map((message) => message.payload)).toEqual([{ id: 'u1' }, { id: 'u2' }]);
     expect(mailer.sent[0]?.envelope).toMatchObject({ topic: 'user.created', source: 'api-1' });
   });
@@ -85,7 +78,7 @@ describe('BusModule', () => {
         const second = await boot({ driver: 'redis', url: server.url, instanceId: 'api-2' });
         await first.get(MESSAGE_BUS).publish('user.created', { id: 'u1' });
         const mailers = [first.get(WelcomeMailer), second.get(WelcomeMailer)];
-        await eventually(() => mailers.every((mailer) => mailer.sent.length === 1));
+        await eventually(() => mailers.every((mailer) => mailer.sent.length === 1), 5_000, 20);
         for (const mailer of mailers) {
           expect(mailer.sent[0]?.envelope).toMatchObject({
             payload: { id: 'u1' },

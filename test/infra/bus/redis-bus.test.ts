@@ -3,21 +3,11 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BusEnvelope } from '../../../src/core/ports/message-bus.port.js';
 import { RedisBus } from '../../../src/infra/bus/redis-bus.js';
+import { eventually } from '../../helpers/eventually.js';
 import { PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 import { type CapturedLogger, captureLogger } from '../redis/capture-logger.js';
 
 const CALL_BOUND_MS = 1_000;
-
-async function eventually(
-  probe: () => boolean | Promise<boolean>,
-  boundMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
   let server: PrivateRedisServer;

@@ -2,19 +2,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisCache } from '../../../src/infra/cache/redis-cache.js';
+import { eventually } from '../../helpers/eventually.js';
 import { freePort, PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 import { type CapturedLogger, captureLogger } from '../redis/capture-logger.js';
 
 // Generous "does not hang" bound per call; the cache itself gives up after ~150 ms.
 const CALL_BOUND_MS = 1_000;
-
-async function eventually(probe: () => Promise<boolean>, boundMs = 15_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** 200 mixed calls spread over ~1 s (so the breaker's trial calls happen too), each timed. */
 async function hammer(cache: RedisCache): Promise<{ slowestMs: number; hits: number }> {

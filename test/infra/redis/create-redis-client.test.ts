@@ -5,18 +5,8 @@ import { closeRedisClient } from '../../../src/infra/redis/close-redis-client.js
 import { connectRedisClient } from '../../../src/infra/redis/connect-redis-client.js';
 import { createRedisClient } from '../../../src/infra/redis/create-redis-client.js';
 import type { RedisRole } from '../../../src/infra/redis/redis-client-options.js';
+import { eventually } from '../../helpers/eventually.js';
 import { freePort, PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
-
-async function eventually(
-  probe: () => boolean | Promise<boolean>,
-  boundMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.runIf(privateRedisAvailable('createRedisClient'))('createRedisClient', () => {
   let server: PrivateRedisServer;
