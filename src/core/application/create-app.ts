@@ -49,12 +49,10 @@ export async function createApp(root: ModuleImport, options: AppOptions = {}): P
 }
 
 function httpOptions(kernel: Kernel, overrides: HttpOptions | undefined): HttpOptions {
-  let provided: HttpOptions = {};
-  try {
-    provided = kernel.get(HTTP_OPTIONS, { strict: true });
-  } catch {
-    // No module provides HTTP_OPTIONS: the defaults apply.
-  }
+  // No module has to provide HTTP_OPTIONS: the defaults apply then.
+  const provided = kernel.graph.lookup(kernel.graph.root, HTTP_OPTIONS)?.instance as
+    | HttpOptions
+    | undefined;
   return { ...provided, ...overrides };
 }
 

@@ -72,12 +72,6 @@ export class Injector {
     return (await this.resolve(record, [])) as T;
   }
 
-  /** Resolves a token as seen from `module` (undefined when invisible). */
-  async get(module: ModuleRecord, token: InjectionToken): Promise<unknown> {
-    const record = this.graph.lookup(module, token);
-    return record ? this.resolve(record, []) : undefined;
-  }
-
   private async resolve(record: ProviderRecord, chain: readonly string[]): Promise<unknown> {
     if (record.state === 'done') return record.instance;
     const label = labelOf(record);

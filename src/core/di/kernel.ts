@@ -10,7 +10,7 @@ import { Injector } from './injector.js';
 import { Module } from './module.decorator.js';
 import { ModuleGraph } from './module-graph.js';
 import type { DynamicModule, ModuleImport } from './module-metadata.js';
-import type { ModuleRecord, ProviderRecord } from './module-record.js';
+import type { ProviderRecord } from './module-record.js';
 import { ModuleScanner } from './module-scanner.js';
 import type { Provider } from './provider.js';
 import type { Override } from './provider-normalizer.js';
@@ -87,11 +87,6 @@ export class Kernel {
       );
     }
     return record.instance as T;
-  }
-
-  /** The module record that declares `metatype`. */
-  moduleOf(metatype: Type): ModuleRecord | undefined {
-    return this.graph.modules.find((m) => m.metatype === metatype);
   }
 
   /** `onModuleInit` on every instance in dependency order. */
