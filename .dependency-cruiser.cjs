@@ -62,6 +62,15 @@ module.exports = {
       },
     },
     {
+      name: 'modules-not-to-core-internal',
+      severity: 'error',
+      comment:
+        "Features import the kernel as '#core'. '#core/internal' (src/core/internal.ts) is the " +
+        'surface the adapters in src/infra build on and may change with the kernel.',
+      from: { path: `${SRC}modules/` },
+      to: { path: `${SRC}core/internal\\.ts$` },
+    },
+    {
       name: 'src-not-to-test-scripts-bench',
       severity: 'error',
       comment:

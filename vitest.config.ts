@@ -2,6 +2,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // package.json `imports` (#core, #infra/*, #modules/*) point at src/ under `keel-source`; the
+  // rest is Vite's default server condition list.
+  ssr: { resolve: { conditions: ['keel-source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],

@@ -1,8 +1,8 @@
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database), then exits. */
 import 'reflect-metadata';
+import { createApp, Module } from '#core';
+import { DatabaseModule } from '#infra/database';
 import { loadConfigOrExit } from '../src/app/config.js';
-import { createApp, Module } from '../src/core/index.js';
-import { DatabaseModule } from '../src/infra/database/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

@@ -1,8 +1,8 @@
 /** Entry point: validate config, build the app, listen, close gracefully on signals (no top-level await). */
 import 'reflect-metadata';
+import { createApp, enableShutdownSignals } from '#core';
 import { AppModule } from './app/app.module.js';
 import { type AppConfig, loadConfigOrExit } from './app/config.js';
-import { createApp, enableShutdownSignals } from './core/index.js';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   const app = await createApp(AppModule.forRoot(config), {

@@ -1,6 +1,6 @@
 /** Configuration "keel": the scenario 1/2 routes as a Keel controller built by `createApp`. */
 import 'reflect-metadata';
-import { createApp } from '../../src/core/index.js';
+import { createApp } from '#core';
 import { BenchAppModule } from './keel/bench-app.module.js';
 import { listenFromEnv, runServer } from './listen-from-env.js';
 

@@ -3,9 +3,9 @@
  * hits, so every GET /users/:id reads the database.
  */
 import 'reflect-metadata';
+import { CACHE, createTestingModule } from '#core';
 import { AppModule } from '../../src/app/app.module.js';
 import { loadConfig } from '../../src/app/config.js';
-import { CACHE, createTestingModule } from '../../src/core/index.js';
 import { listenFromEnv, runServer } from './listen-from-env.js';
 import { PassThroughCache } from './users/pass-through-cache.js';
 

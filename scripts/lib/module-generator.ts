@@ -56,7 +56,7 @@ export async function planModule(
   files.sort((a, b) => a.path.localeCompare(b.path));
   for (const file of files) plan.add(file.path, file.contents);
   await planFormattedEdit(plan, context, APP_MODULE_PATH, (source) =>
-    registerModule(source, { name: `${pascal}Module`, from: `../modules/${kebab}/index.js` }),
+    registerModule(source, { name: `${pascal}Module`, from: `#modules/${kebab}` }),
   );
   return { plan, table: data.table, route: data.route };
 }

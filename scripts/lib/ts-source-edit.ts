@@ -51,11 +51,13 @@ function boundNames(source: string, masked: string, named: ListBrackets): string
 
 /** Where a new import line goes so that Biome's import order (packages, then paths) holds. */
 function importInsertion(declarations: readonly ImportDeclaration[], from: string): number | null {
-  const relative = (specifier: string): boolean => specifier.startsWith('.');
+  // Biome's order: packages, then `#` aliases, then relative paths; alphabetical in each group.
+  const group = (specifier: string): number =>
+    specifier.startsWith('.') ? 2 : specifier.startsWith('#') ? 1 : 0;
   const before = declarations.find((declaration) =>
-    relative(declaration.specifier) === relative(from)
+    group(declaration.specifier) === group(from)
       ? declaration.specifier > from
-      : relative(declaration.specifier) && !relative(from),
+      : group(declaration.specifier) > group(from),
   );
   return before === undefined ? null : before.start;
 }

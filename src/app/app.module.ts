@@ -1,12 +1,12 @@
 /** The composition root: which modules the app runs and which adapters back the ports. */
-import { type DynamicModule, Module } from '../core/index.js';
-import { BusModule } from '../infra/bus/index.js';
-import { CacheModule } from '../infra/cache/index.js';
-import { DatabaseModule } from '../infra/database/index.js';
-import { WsModule } from '../infra/ws/index.js';
-import { HealthModule } from '../modules/health/index.js';
-import { NotificationModule } from '../modules/notification/index.js';
-import { UserModule } from '../modules/user/index.js';
+import { type DynamicModule, Module } from '#core';
+import { BusModule } from '#infra/bus';
+import { CacheModule } from '#infra/cache';
+import { DatabaseModule } from '#infra/database';
+import { WsModule } from '#infra/ws';
+import { HealthModule } from '#modules/health';
+import { NotificationModule } from '#modules/notification';
+import { UserModule } from '#modules/user';
 import type { AppConfig } from './config.js';
 import { ConfigModule } from './config.module.js';
 

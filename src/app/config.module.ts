@@ -1,5 +1,5 @@
 /** Makes the loaded config and the HTTP options derived from it injectable everywhere. */
-import { type DynamicModule, HTTP_OPTIONS, type HttpOptions, Module } from '../core/index.js';
+import { type DynamicModule, HTTP_OPTIONS, type HttpOptions, Module } from '#core';
 import { type AppConfig, CONFIG } from './config.js';
 
 /** The HTTP server settings the config implies. */

@@ -1,7 +1,7 @@
 /** The app's configuration: every environment variable of DESIGN.md, read once through Zod. */
 import { readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
-import type { InjectionToken } from '../core/di/injection-token.js';
+import type { InjectionToken } from '#core';
 import { type AppConfig, ENV_NAMES, type EnvName, envSchema } from './config/env.schema.js';
 import { ConfigError, type ConfigIssue, formatConfigError } from './config.errors.js';
 

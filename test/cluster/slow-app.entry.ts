@@ -3,14 +3,9 @@
  * with `GET /slow?ms=`, closed by SIGINT/SIGTERM; prints `KEEL_LISTENING <port>` once it listens.
  */
 import 'reflect-metadata';
+import { createApp, type DynamicModule, enableShutdownSignals, Module } from '#core';
 import { AppModule } from '../../src/app/app.module.js';
 import { type AppConfig, loadConfigOrExit } from '../../src/app/config.js';
-import {
-  createApp,
-  type DynamicModule,
-  enableShutdownSignals,
-  Module,
-} from '../../src/core/index.js';
 import { SlowController } from '../core/application/fixtures/slow.controller.js';
 
 /** The example app with the slow routes added. */

@@ -1,6 +1,6 @@
 /** Runs the WsServer contract over the memory bus, and over Redis when REDIS_URL is set. */
 import { randomUUID } from 'node:crypto';
-import { BusModule } from '../../src/infra/bus/index.js';
+import { BusModule } from '#infra/bus';
 import { wsServerContract } from './ws-server.contract.js';
 
 wsServerContract('memory bus', {

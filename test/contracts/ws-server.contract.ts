@@ -1,16 +1,9 @@
 /** The WsServer contract: every bus adapter behind WsModule must pass it. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  type App,
-  createApp,
-  type DynamicModule,
-  Module,
-  WS_SERVER,
-  type WsServer,
-} from '../../src/core/index.js';
+import { type App, createApp, type DynamicModule, Module, WS_SERVER, type WsServer } from '#core';
+import { WsModule } from '#infra/ws';
 import { Gateway, Subscribe, type WsClient } from '../../src/core/ws/index.js';
-import { WsModule } from '../../src/infra/ws/index.js';
 import { TestClient, wsBase } from '../infra/ws/ws-test-client.js';
 
 const Room = z.object({ room: z.string() });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, CACHE, createApp } from '#core';
 import { AppModule } from '../../src/app/app.module.js';
 import { loadConfig } from '../../src/app/config.js';
-import { type App, CACHE, createApp } from '../../src/core/index.js';
 import { createPostgresDatabase, type ScratchDatabase } from '../helpers/test-database.js';
 import { TestClient } from '../infra/ws/ws-test-client.js';
 

@@ -10,7 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { DatabaseModuleOptions, Db } from '../../src/infra/database/index.js';
+import type { DatabaseModuleOptions, Db } from '#infra/database';
 
 /** A driver the data-layer suites run against. */
 export type TestDriver = 'pglite' | 'postgres';

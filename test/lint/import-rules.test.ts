@@ -31,6 +31,7 @@ const EXPECTED: Record<string, string> = {
   'src/infra/bad.ts': 'infra-not-to-app-or-modules',
   'src/modules/a/uses-adapter.ts': 'modules-not-to-adapters',
   'src/modules/a/uses-app.ts': 'modules-not-to-app',
+  'src/modules/a/uses-internal.ts': 'modules-not-to-core-internal',
   'src/modules/b/deep-import.ts': 'modules-through-index',
   'src/core/uses-test.ts': 'src-not-to-test-scripts-bench',
   'src/core/cycle-a.ts': 'no-circular',

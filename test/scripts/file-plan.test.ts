@@ -158,7 +158,7 @@ describe('FilePlan', () => {
 
   it('registers a module idempotently: the second run changes nothing', () => {
     const register = (source: string): string =>
-      registerModule(source, { name: 'PaymentModule', from: '../modules/payment/index.js' });
+      registerModule(source, { name: 'PaymentModule', from: '#modules/payment' });
     const first = new FilePlan({ root }).edit('src/app/app.module.ts', register).apply();
     const afterFirst = read('src/app/app.module.ts');
     const second = new FilePlan({ root }).edit('src/app/app.module.ts', register).apply();
@@ -166,7 +166,7 @@ describe('FilePlan', () => {
     expect(second.changes[0]?.kind).toBe('unchanged');
     expect(read('src/app/app.module.ts')).toBe(afterFirst);
     expect(afterFirst).toBe(
-      "import { PaymentModule } from '../modules/payment/index.js';\n\n@Module({ imports: [A, PaymentModule] })\nexport class AppModule {}\n",
+      "import { PaymentModule } from '#modules/payment';\n\n@Module({ imports: [A, PaymentModule] })\nexport class AppModule {}\n",
     );
   });
 

@@ -85,7 +85,7 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
     );
     expect(copy.files(`test/modules/${kebab}`)).toEqual([`${kebab}.api.test.ts`]);
     const appModule = copy.read('src/app/app.module.ts');
-    expect(appModule).toContain(`import { ${pascal}Module } from '../modules/${kebab}/index.js';`);
+    expect(appModule).toContain(`import { ${pascal}Module } from '#modules/${kebab}';`);
     expect(occurrences(appModule, `${pascal}Module`)).toBe(2);
     const table = payment.plural.snake;
     const migrations = copy

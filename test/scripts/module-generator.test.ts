@@ -18,8 +18,8 @@ import { PROJECT_ROOT } from './project-copy.js';
 
 const TEMPLATES = join(PROJECT_ROOT, 'scripts', 'templates');
 // A fixed AppModule, so these tests do not depend on the modules the project has by now.
-const APP_MODULE = `import { Module } from '../core/index.js';
-import { UserModule } from '../modules/user/index.js';
+const APP_MODULE = `import { Module } from '#core';
+import { UserModule } from '#modules/user';
 
 @Module({ imports: [UserModule] })
 export class AppModule {}
@@ -158,7 +158,7 @@ describe('planClass', () => {
     mkdirSync(join(root, 'src/modules/shop'), { recursive: true });
     writeFileSync(
       join(root, 'src/modules/shop/shop.module.ts'),
-      "import { Module } from '../../core/index.js';\n\n@Module({})\nexport class ShopModule {}\n",
+      "import { Module } from '#core';\n\n@Module({})\nexport class ShopModule {}\n",
     );
   });
 
@@ -169,7 +169,7 @@ describe('planClass', () => {
       "@Controller('/orders', { tags: ['orders'] })\nexport class OrderController {}",
     );
     expect(readFileSync(join(root, 'src/modules/shop/shop.module.ts'), 'utf8')).toBe(
-      "import { Module } from '../../core/index.js';\nimport { OrderController } from './order.controller.js';\n\n@Module({ controllers: [OrderController] })\nexport class ShopModule {}\n",
+      "import { Module } from '#core';\nimport { OrderController } from './order.controller.js';\n\n@Module({ controllers: [OrderController] })\nexport class ShopModule {}\n",
     );
   });
 

@@ -5,8 +5,8 @@ import { addArrayEntry, addNamedImport, registerModule } from '../../scripts/lib
 import { maskNonCode } from '../../scripts/lib/ts-source-scan.js';
 
 const APP_MODULE = `/** The composition root. */
-import { type DynamicModule, Module } from '../core/index.js';
-import { HealthModule } from '../modules/health/index.js';
+import { type DynamicModule, Module } from '#core';
+import { HealthModule } from '#modules/health';
 import type { AppConfig } from './config.js';
 import { ConfigModule } from './config.module.js';
 
@@ -22,7 +22,7 @@ export class AppModule {
 }
 `;
 
-const PAYMENT = { name: 'PaymentModule', from: '../modules/payment/index.js' };
+const PAYMENT = { name: 'PaymentModule', from: '#modules/payment' };
 
 describe('registerModule', () => {
   it('adds the import in Biome order and the module to the imports array', () => {
@@ -30,7 +30,7 @@ describe('registerModule', () => {
     expect(edited).toBe(
       APP_MODULE.replace(
         "import type { AppConfig } from './config.js';",
-        "import { PaymentModule } from '../modules/payment/index.js';\nimport type { AppConfig } from './config.js';",
+        "import { PaymentModule } from '#modules/payment';\nimport type { AppConfig } from './config.js';",
       ).replace('HealthModule],', 'HealthModule, PaymentModule],'),
     );
   });
@@ -108,7 +108,7 @@ describe('addNamedImport', () => {
   });
 
   it('is unchanged when the name is already imported from that path', () => {
-    const source = "import { A, PaymentModule } from '../modules/payment/index.js';\n";
+    const source = "import { A, PaymentModule } from '#modules/payment';\n";
     expect(addNamedImport(source, PAYMENT)).toBe(source);
   });
 
@@ -130,9 +130,9 @@ describe('addNamedImport', () => {
 
   it('adds the first import after the file comment and ignores commented-out imports', () => {
     const source =
-      "/** Doc. */\n// import { PaymentModule } from '../modules/payment/index.js';\nexport const x = 1;\n";
+      "/** Doc. */\n// import { PaymentModule } from '#modules/payment';\nexport const x = 1;\n";
     expect(addNamedImport(source, PAYMENT)).toBe(
-      "/** Doc. */\n// import { PaymentModule } from '../modules/payment/index.js';\nimport { PaymentModule } from '../modules/payment/index.js';\n\nexport const x = 1;\n",
+      "/** Doc. */\n// import { PaymentModule } from '#modules/payment';\nimport { PaymentModule } from '#modules/payment';\n\nexport const x = 1;\n",
     );
   });
 });

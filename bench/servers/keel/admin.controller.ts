@@ -1,5 +1,5 @@
 /** The guarded, intercepted controller of the bench app; the load never calls it. */
-import { Controller, Get, UseGuards, UseInterceptors } from '../../../src/core/index.js';
+import { Controller, Get, UseGuards, UseInterceptors } from '#core';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { GreetingService } from './greeting.service.js';
 import { TimingInterceptor } from './timing.interceptor.js';

@@ -1,6 +1,6 @@
 /** A guard used by another controller of the bench app, so the measured routes sit beside one. */
 import type { FastifyRequest } from 'fastify';
-import { type CanActivate, type ExecutionContext, Injectable } from '../../../src/core/index.js';
+import { type CanActivate, type ExecutionContext, Injectable } from '#core';
 
 /** Lets a request through when it carries `x-api-key: bench`. */
 @Injectable()

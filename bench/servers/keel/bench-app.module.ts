@@ -1,5 +1,5 @@
 /** The Keel app of scenarios 1 and 2: one plain controller and one guarded, intercepted one. */
-import { Module } from '../../../src/core/index.js';
+import { Module } from '#core';
 import { AdminController } from './admin.controller.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { GreetingController } from './greeting.controller.js';

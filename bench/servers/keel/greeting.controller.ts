@@ -1,5 +1,5 @@
 /** Scenario 1/2 routes as a Keel controller: no guard, no interceptor, Zod schemas on POST. */
-import { Body, Controller, Get, Post } from '../../../src/core/index.js';
+import { Body, Controller, Get, Post } from '#core';
 import { type CreateItem, CreateItemBody, type Item, ItemDto } from '../bench-routes.js';
 import { GreetingService } from './greeting.service.js';
 

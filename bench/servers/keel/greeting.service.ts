@@ -1,5 +1,5 @@
 /** The service the scenario 1/2 controller injects, so its routes go through DI like a real one. */
-import { Injectable } from '../../../src/core/index.js';
+import { Injectable } from '#core';
 import { type CreateItem, createItem, HELLO, type Item } from '../bench-routes.js';
 
 /** Produces the responses of GET /hello and POST /items. */

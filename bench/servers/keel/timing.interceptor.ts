@@ -1,11 +1,6 @@
 /** An interceptor used by another controller of the bench app (it times the handler). */
 import type { FastifyReply } from 'fastify';
-import {
-  type CallHandler,
-  type ExecutionContext,
-  Injectable,
-  type Interceptor,
-} from '../../../src/core/index.js';
+import { type CallHandler, type ExecutionContext, Injectable, type Interceptor } from '#core';
 
 /** Adds `x-handler-ms` with the handler's duration. */
 @Injectable()

@@ -1,5 +1,5 @@
 /** A cache that never holds anything, so `@Cacheable` methods always run (scenario 4). */
-import type { Cache } from '../../../src/core/index.js';
+import type { Cache } from '#core';
 
 /** Every read misses, every write is dropped, `wrap` always calls the loader. */
 export class PassThroughCache implements Cache {

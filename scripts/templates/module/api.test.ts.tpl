@@ -5,11 +5,11 @@ import {
   type BusEnvelope,
   createTestingModule,
   MESSAGE_BUS,
-} from '../../../src/core/index.js';
-import { BusModule } from '../../../src/infra/bus/index.js';
-import { CacheModule } from '../../../src/infra/cache/index.js';
-import { DatabaseModule } from '../../../src/infra/database/index.js';
-import { {{entity.pascal}}Module, {{tableConst}} } from '../../../src/modules/{{entity.kebab}}/index.js';
+} from '#core';
+import { BusModule } from '#infra/bus';
+import { CacheModule } from '#infra/cache';
+import { DatabaseModule } from '#infra/database';
+import { {{entity.pascal}}Module, {{tableConst}} } from '#modules/{{entity.kebab}}';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 
 // Every field set{{#if optionalFields}}; the second body leaves the optional fields out{{/if}}.

@@ -9,7 +9,7 @@ import {
   Patch,
   Post,
   Query,
-} from '../../core/index.js';
+} from '#core';
 import {
   type Create{{entity.pascal}},
   Create{{entity.pascal}}Body,

@@ -1,5 +1,5 @@
 /** The {{entity.words}} module's errors: codes clients can rely on, messages from `{{entity.kebab}}.messages.ts`. */
-import { NotFoundError } from '../../core/index.js';
+import { NotFoundError } from '#core';
 import './{{entity.kebab}}.messages.js';
 
 /** 404 {{errorCode}}. */

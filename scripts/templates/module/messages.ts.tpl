@@ -1,5 +1,5 @@
 /** The {{entity.words}} module's catalog, in every supported language. */
-import { defineMessages } from '../../core/index.js';
+import { defineMessages } from '#core';
 
 /** Messages of the {{entity.words}} module's errors. */
 export const {{entity.camel}}Messages = defineMessages({

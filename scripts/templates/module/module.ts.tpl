@@ -1,5 +1,5 @@
 /** The {{entity.words}} module: its routes, actions and table. */
-import { Module } from '../../core/index.js';
+import { Module } from '#core';
 import { {{entity.pascal}}Controller } from './{{entity.kebab}}.controller.js';
 import { {{entity.pascal}}Repository } from './{{entity.kebab}}.repository.js';
 import { {{entity.pascal}}Service } from './{{entity.kebab}}.service.js';

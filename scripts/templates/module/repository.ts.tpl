@@ -1,6 +1,6 @@
 /** Drizzle queries for {{entities.words}}; CRUD and pagination come from the base repository. */
-import { Inject, Injectable } from '../../core/index.js';
-import { BaseRepository, DATABASE, type Db, UnitOfWork } from '../../infra/database/index.js';
+import { Inject, Injectable } from '#core';
+import { BaseRepository, DATABASE, type Db, UnitOfWork } from '#infra/database';
 import { {{tableConst}} } from './{{entity.kebab}}.entity.js';
 
 /** Reads and writes {{entities.words}}: one by id, or a page at a time. */

@@ -1,6 +1,6 @@
 /** {{entity.words | capitalize}} actions: create, read (cached), list, update and delete, each announced on the bus. */
-import { Inject, Injectable, MESSAGE_BUS, type MessageBus } from '../../core/index.js';
-import { Cacheable, CacheEvict } from '../../infra/cache/index.js';
+import { Inject, Injectable, MESSAGE_BUS, type MessageBus } from '#core';
+import { Cacheable, CacheEvict } from '#infra/cache';
 import type { {{entity.pascal}}Row } from './{{entity.kebab}}.entity.js';
 import { {{entity.pascal}}NotFoundError } from './{{entity.kebab}}.errors.js';
 import { {{entity.pascal}}Repository } from './{{entity.kebab}}.repository.js';

@@ -1,6 +1,6 @@
 /** Drizzle queries of the {{module.words}} module about {{entities.words}}. */
-import { Inject, Injectable } from '../../core/index.js';
-import { DATABASE, type Db, UnitOfWork } from '../../infra/database/index.js';
+import { Inject, Injectable } from '#core';
+import { DATABASE, type Db, UnitOfWork } from '#infra/database';
 
 /** Runs its queries on the open transaction, if any, else on the database. */
 @Injectable()

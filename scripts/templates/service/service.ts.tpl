@@ -1,5 +1,5 @@
 /** {{entity.words | capitalize}} actions of the {{module.words}} module. */
-import { Injectable } from '../../core/index.js';
+import { Injectable } from '#core';
 
 /** Business logic of the {{module.words}} module about {{entities.words}}; controllers stay thin. */
 @Injectable()

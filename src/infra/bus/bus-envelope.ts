@@ -1,6 +1,6 @@
 /** Builds and validates the JSON envelope every bus message travels in. */
 import { randomUUID } from 'node:crypto';
-import type { BusEnvelope } from '../../core/ports/message-bus.port.js';
+import type { BusEnvelope } from '#core';
 
 /** A new envelope for `payload`, stamped with an id, the time and the publishing instance. */
 export function createEnvelope<T>(topic: string, payload: T, source: string): BusEnvelope<T> {

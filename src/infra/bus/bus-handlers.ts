@@ -1,6 +1,5 @@
 /** The handlers of each topic, and a dispatch that isolates their failures. */
-import type { Logger } from '../../core/ports/logger.port.js';
-import type { BusEnvelope, BusHandler } from '../../core/ports/message-bus.port.js';
+import type { BusEnvelope, BusHandler, Logger } from '#core';
 
 /** What `add` reports: whether the topic was new, and how to remove the handler. */
 export interface HandlerRegistration {

@@ -1,9 +1,7 @@
 /** `BusModule.forRoot({ driver })`: a global module exporting `MESSAGE_BUS` and wiring `@OnEvent`. */
 
-import { Module } from '../../core/di/module.decorator.js';
-import type { DynamicModule } from '../../core/di/module-metadata.js';
-import type { Provider } from '../../core/di/provider.js';
-import { MESSAGE_BUS } from '../../core/ports/message-bus.port.js';
+import type { DynamicModule, Provider } from '#core';
+import { MESSAGE_BUS, Module } from '#core';
 import type { RedisClientTuning } from '../redis/redis-client-options.js';
 import { MEMORY_BUS_OPTIONS, MemoryBus } from './memory-bus.js';
 import { OnEventExplorer } from './on-event.explorer.js';

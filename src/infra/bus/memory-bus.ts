@@ -1,12 +1,7 @@
 /** In-process message bus adapter: delivery on a later tick, like Redis pub/sub. */
 import { pino } from 'pino';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import { createToken } from '../../core/di/injection-token.js';
-import type { OnApplicationShutdown } from '../../core/di/lifecycle.js';
-import { Optional } from '../../core/di/optional.decorator.js';
-import { LOGGER, type Logger } from '../../core/ports/logger.port.js';
-import type { BusHandler, MessageBus } from '../../core/ports/message-bus.port.js';
+import type { BusHandler, MessageBus, OnApplicationShutdown } from '#core';
+import { createToken, Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
 import { createEnvelope, parseEnvelope, serializeEnvelope } from './bus-envelope.js';
 import { BusHandlers } from './bus-handlers.js';
 import { defaultInstanceId } from './instance-id.js';

@@ -1,14 +1,15 @@
 /** Subscribes every `@OnEvent` method to the bus at boot and unsubscribes at shutdown. */
-import { DiscoveryService } from '../../core/di/discovery.service.js';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { OnApplicationShutdown, OnModuleInit } from '../../core/di/lifecycle.js';
-import { ON_EVENT_METADATA, type OnEventMetadata } from '../../core/events/on-event.decorator.js';
+
+import type { OnApplicationShutdown, OnModuleInit } from '#core';
 import {
   type BusEnvelope,
+  DiscoveryService,
+  Inject,
+  Injectable,
   MESSAGE_BUS,
   type MessageBus,
-} from '../../core/ports/message-bus.port.js';
+} from '#core';
+import { ON_EVENT_METADATA, type OnEventMetadata } from '#core/internal';
 
 type EventMethod = (payload: unknown, envelope: BusEnvelope) => unknown;
 

@@ -1,13 +1,8 @@
 /** Redis pub/sub message bus adapter: a publisher connection and a dedicated subscriber. */
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import { createToken } from '../../core/di/injection-token.js';
-import type { OnApplicationShutdown, OnModuleInit } from '../../core/di/lifecycle.js';
-import { Optional } from '../../core/di/optional.decorator.js';
-import { LOGGER, type Logger } from '../../core/ports/logger.port.js';
-import type { BusHandler, MessageBus } from '../../core/ports/message-bus.port.js';
+import type { BusHandler, MessageBus, OnApplicationShutdown, OnModuleInit } from '#core';
+import { createToken, Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
 import { closeRedisClient } from '../redis/close-redis-client.js';
 import { connectRedisClient } from '../redis/connect-redis-client.js';
 import { createRedisClient } from '../redis/create-redis-client.js';

@@ -1,9 +1,14 @@
 /** Finds `@Cacheable`/`@CacheEvict` methods at boot and wraps them with this app's cache. */
-import { type DiscoveredMethod, DiscoveryService } from '../../core/di/discovery.service.js';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { OnModuleInit } from '../../core/di/lifecycle.js';
-import { CACHE, type Cache } from '../../core/ports/cache.port.js';
+
+import type { OnModuleInit } from '#core';
+import {
+  CACHE,
+  type Cache,
+  type DiscoveredMethod,
+  DiscoveryService,
+  Inject,
+  Injectable,
+} from '#core';
 import {
   CACHE_EVICT_METADATA,
   CACHEABLE_METADATA,

@@ -1,7 +1,7 @@
 /** The `cache` readiness check: `ok`, or `degraded` while Redis is unavailable (never `down`). */
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { HealthCheckResult, HealthIndicator } from '../../core/ports/health-indicator.port.js';
+
+import type { HealthCheckResult, HealthIndicator } from '#core';
+import { Inject, Injectable } from '#core';
 import { CACHE_ADAPTER, type CacheAdapter } from './cache.tokens.js';
 
 /** Registered under `HEALTH_INDICATOR` by `CacheModule`: a lost cache only slows requests down. */

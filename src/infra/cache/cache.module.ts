@@ -1,10 +1,7 @@
 /** `CacheModule.forRoot({ driver })`: a global module exporting `CACHE` backed by memory or Redis. */
 
-import { Module } from '../../core/di/module.decorator.js';
-import type { DynamicModule } from '../../core/di/module-metadata.js';
-import type { Provider } from '../../core/di/provider.js';
-import { CACHE } from '../../core/ports/cache.port.js';
-import { HEALTH_INDICATOR } from '../../core/ports/health-indicator.port.js';
+import type { DynamicModule, Provider } from '#core';
+import { CACHE, HEALTH_INDICATOR, Module } from '#core';
 import type { RedisClientTuning } from '../redis/redis-client-options.js';
 import { CacheHealthIndicator } from './cache.health-indicator.js';
 import { CACHE_ADAPTER } from './cache.tokens.js';

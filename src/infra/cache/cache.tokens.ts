@@ -1,7 +1,7 @@
 /** The adapter shape and token shared by the cache module's providers. */
-import { createToken } from '../../core/di/injection-token.js';
-import type { Cache } from '../../core/ports/cache.port.js';
-import type { HealthCheckResult } from '../../core/ports/health-indicator.port.js';
+
+import type { Cache, HealthCheckResult } from '#core';
+import { createToken } from '#core';
 
 /** A cache adapter: the port plus a health report (`ok` or `degraded`, never `down`). */
 export interface CacheAdapter extends Cache {

@@ -1,11 +1,7 @@
 /** In-process cache adapter: bounded LRU with per-entry TTL and tags. */
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import { createToken } from '../../core/di/injection-token.js';
-import { Optional } from '../../core/di/optional.decorator.js';
-import type { CacheSetOptions } from '../../core/ports/cache.port.js';
-import { type Clock, systemClock } from '../../core/ports/clock.port.js';
-import type { HealthCheckResult } from '../../core/ports/health-indicator.port.js';
+
+import type { CacheSetOptions, HealthCheckResult } from '#core';
+import { type Clock, createToken, Inject, Injectable, Optional, systemClock } from '#core';
 import type { CacheAdapter } from './cache.tokens.js';
 import { CACHE_DEFAULTS, resolveTtl } from './cache-defaults.js';
 import { SingleFlight } from './single-flight.js';

@@ -1,14 +1,13 @@
 /** Redis cache adapter: JSON values under a prefix, PX TTLs, tag sets; degrades to misses. */
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import { createToken } from '../../core/di/injection-token.js';
-import type { OnApplicationShutdown, OnModuleInit } from '../../core/di/lifecycle.js';
-import { Optional } from '../../core/di/optional.decorator.js';
-import type { CacheSetOptions } from '../../core/ports/cache.port.js';
-import type { HealthCheckResult } from '../../core/ports/health-indicator.port.js';
-import { LOGGER, type Logger } from '../../core/ports/logger.port.js';
+import type {
+  CacheSetOptions,
+  HealthCheckResult,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '#core';
+import { createToken, Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
 import { closeRedisClient } from '../redis/close-redis-client.js';
 import { connectRedisClient } from '../redis/connect-redis-client.js';
 import { createRedisClient } from '../redis/create-redis-client.js';

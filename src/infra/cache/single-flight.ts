@@ -1,5 +1,5 @@
 /** Collapses concurrent loads of the same key into one, per process. */
-import type { Cache, CacheSetOptions } from '../../core/ports/cache.port.js';
+import type { Cache, CacheSetOptions } from '#core';
 
 /** In-flight loads by key for one cache; an entry lives only while its load runs. */
 export class SingleFlight {

@@ -1,7 +1,7 @@
 /** Owns the driver chosen from the options: opens and migrates at init, closes at shutdown. */
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { OnApplicationShutdown, OnModuleInit } from '../../core/di/lifecycle.js';
+
+import type { OnApplicationShutdown, OnModuleInit } from '#core';
+import { Inject, Injectable } from '#core';
 import { DATABASE_OPTIONS, type Db } from './database.tokens.js';
 import type { DatabaseDriver } from './database-driver.js';
 import type { ResolvedDatabaseOptions } from './database-options.js';

@@ -1,8 +1,7 @@
 /** The `database` readiness check: `select 1` within a short deadline. */
 import { sql } from 'drizzle-orm';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { HealthCheckResult, HealthIndicator } from '../../core/ports/health-indicator.port.js';
+import type { HealthCheckResult, HealthIndicator } from '#core';
+import { Inject, Injectable } from '#core';
 import { DATABASE, type Db } from './database.tokens.js';
 import { databaseErrorCode } from './to-http-error.js';
 

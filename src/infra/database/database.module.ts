@@ -1,8 +1,7 @@
 /** `DatabaseModule.forRoot(options)`: the global data layer (Drizzle, UnitOfWork, health check). */
 
-import { Module } from '../../core/di/module.decorator.js';
-import type { DynamicModule } from '../../core/di/module-metadata.js';
-import { HEALTH_INDICATOR } from '../../core/ports/health-indicator.port.js';
+import type { DynamicModule } from '#core';
+import { HEALTH_INDICATOR, Module } from '#core';
 import { DatabaseHealthIndicator } from './database.health-indicator.js';
 import { DATABASE, DATABASE_OPTIONS } from './database.tokens.js';
 import { DatabaseConnection } from './database-connection.js';

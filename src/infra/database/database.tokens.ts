@@ -1,6 +1,6 @@
 /** The injection tokens of the data layer and the driver-neutral Drizzle database type. */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { createToken } from '../../core/di/injection-token.js';
+import { createToken } from '#core';
 import type { ResolvedDatabaseOptions } from './database-options.js';
 
 /** A Drizzle Postgres database (or open transaction) on either driver: postgres.js or PGlite. */

@@ -1,6 +1,6 @@
 /** The data layer's public surface for modules and the composition root. */
 
-export { DatabaseUnavailableError } from '../../core/http/errors/request-errors.js';
+export { DatabaseUnavailableError } from '#core';
 export {
   BaseRepository,
   type ColumnOf,

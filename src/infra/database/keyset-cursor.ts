@@ -1,7 +1,7 @@
 /** Opaque keyset cursors (base64url JSON of the sort column, direction, last row's keys) and their SQL. */
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { BadRequestError } from '../../core/http/errors/http-errors.js';
+import { BadRequestError } from '#core';
 
 /** The position after which the next page starts. */
 export interface KeysetPosition {

@@ -1,8 +1,6 @@
 /** Maps driver errors (postgres.js, PGlite, Drizzle) to the HTTP error shape, without leaking values. */
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { HttpError } from '../../core/http/errors/http-error.js';
-import { BadRequestError, ConflictError } from '../../core/http/errors/http-errors.js';
-import { DatabaseUnavailableError } from '../../core/http/errors/request-errors.js';
+import { BadRequestError, ConflictError, DatabaseUnavailableError, HttpError } from '#core';
 import { DatabaseQueryError, type DatabaseQueryErrorInfo } from './database.errors.js';
 
 /** How a mapped error names the offending column, e.g. a table's property key for `created_at`. */

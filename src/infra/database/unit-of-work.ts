@@ -2,8 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
+import { Inject, Injectable } from '#core';
 import { DATABASE, type Db } from './database.tokens.js';
 import { databaseErrorCode, toDatabaseError } from './to-http-error.js';
 

@@ -1,5 +1,5 @@
 /** Settings of one ioredis client; each role has deliberate defaults (see `createRedisClient`). */
-import type { Logger } from '../../core/ports/logger.port.js';
+import type { Logger } from '#core';
 
 /**
  * What a connection is for. `cache` and `publisher` fail fast while Redis is away (no offline

@@ -1,10 +1,7 @@
 /** Named, lazily created Redis clients shared by features (locks, rate limits), closed at shutdown. */
 import type { Redis } from 'ioredis';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { OnApplicationShutdown } from '../../core/di/lifecycle.js';
-import { Optional } from '../../core/di/optional.decorator.js';
-import { LOGGER, type Logger } from '../../core/ports/logger.port.js';
+import type { OnApplicationShutdown } from '#core';
+import { Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
 import { closeRedisClient } from './close-redis-client.js';
 import { connectRedisClient } from './connect-redis-client.js';
 import { createRedisClient } from './create-redis-client.js';

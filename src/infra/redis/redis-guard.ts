@@ -11,7 +11,7 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
-import type { Logger } from '../../core/ports/logger.port.js';
+import type { Logger } from '#core';
 
 /** How a guard behaves (all durations in milliseconds). */
 export interface RedisGuardOptions {

@@ -1,7 +1,7 @@
 /** `RedisModule.forRoot({ url })`: a global `RedisConnections` for features that talk to Redis. */
 
-import { Module } from '../../core/di/module.decorator.js';
-import type { DynamicModule } from '../../core/di/module-metadata.js';
+import type { DynamicModule } from '#core';
+import { Module } from '#core';
 import { REDIS_MODULE_OPTIONS, type RedisModuleOptions } from './redis.tokens.js';
 import { RedisConnections } from './redis-connections.js';
 

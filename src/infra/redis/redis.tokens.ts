@@ -1,5 +1,5 @@
 /** Injection tokens of the Redis module. */
-import { createToken } from '../../core/di/injection-token.js';
+import { createToken } from '#core';
 import type { RedisClientTuning } from './redis-client-options.js';
 
 /** What `RedisModule.forRoot` takes: the server URL plus optional tuning. */

@@ -1,10 +1,13 @@
 /** The WsServer port: emits fan out through the message bus to every process's connections. */
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { BeforeApplicationShutdown, OnModuleInit } from '../../core/di/lifecycle.js';
-import { Optional } from '../../core/di/optional.decorator.js';
-import { MESSAGE_BUS, type MessageBus } from '../../core/ports/message-bus.port.js';
-import type { WsEmitter, WsServer, WsTargets } from '../../core/ports/ws-server.port.js';
+
+import type {
+  BeforeApplicationShutdown,
+  OnModuleInit,
+  WsEmitter,
+  WsServer,
+  WsTargets,
+} from '#core';
+import { Inject, Injectable, MESSAGE_BUS, type MessageBus, Optional } from '#core';
 import { WsConnectionRegistry, type WsTarget } from './ws-connection-registry.js';
 import { type ResolvedWsOptions, WS_MODULE_OPTIONS } from './ws-module-options.js';
 

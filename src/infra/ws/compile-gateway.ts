@@ -1,8 +1,7 @@
 /** Turns a discovered `@Gateway` provider into a dispatcher with resolved guards and schemas. */
 import type { Logger } from 'pino';
-import { DiError } from '../../core/di/di-error.js';
-import type { Type } from '../../core/di/injection-token.js';
-import { subscriptionsOf } from '../../core/ws/subscribe.decorator.js';
+import type { Type } from '#core';
+import { DiError, subscriptionsOf } from '#core';
 import { type CompiledHandler, dataEnvelope, GatewayDispatcher } from './gateway-dispatcher.js';
 import type { GatewayGuardResolver } from './gateway-guard-resolver.js';
 

@@ -2,16 +2,15 @@
 import type { Logger } from 'pino';
 import type { RawData } from 'ws';
 import { type ZodType, z } from 'zod';
-import { RequestContext, type RequestContextData } from '../../core/context/request-context.js';
-import type { Type } from '../../core/di/injection-token.js';
-import { runGuards } from '../../core/http/compiler/enhancer-chain.js';
-import type { CanActivate } from '../../core/http/enhancers/can-activate.js';
-import { HttpError } from '../../core/http/errors/http-error.js';
-import { wsContext } from '../../core/http/execution-context.js';
-import { errorBody } from '../../core/http/server/error-body.js';
-import { errorLogFields } from '../../core/logger/error-log-fields.js';
-import { UnknownEventError } from '../../core/ws/ws.errors.js';
-import type { WsHandshake } from '../../core/ws/ws-handshake.js';
+import type { CanActivate, Type, WsHandshake } from '#core';
+import {
+  errorBody,
+  HttpError,
+  RequestContext,
+  type RequestContextData,
+  UnknownEventError,
+} from '#core';
+import { errorLogFields, runGuards, wsContext } from '#core/internal';
 import type { WsConnection } from './ws-connection.js';
 import { decodeFrame } from './ws-frame.js';
 

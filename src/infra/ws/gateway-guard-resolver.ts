@@ -1,11 +1,9 @@
 /** Resolves the `@UseGuards` of gateways the way routes get theirs, through DiscoveryService. */
-import { DiError } from '../../core/di/di-error.js';
-import type { DiscoveryService } from '../../core/di/discovery.service.js';
-import type { Type } from '../../core/di/injection-token.js';
-import type { CanActivate } from '../../core/http/enhancers/can-activate.js';
-import { APP_GUARD } from '../../core/http/enhancers/enhancer-tokens.js';
-import type { EnhancerRef } from '../../core/http/enhancers/use-enhancers.decorators.js';
-import { GUARDS } from '../../core/http/metadata-keys.js';
+
+import type { CanActivate, DiscoveryService, Type } from '#core';
+import { APP_GUARD, DiError } from '#core';
+import type { EnhancerRef } from '#core/internal';
+import { GUARDS } from '#core/internal';
 
 /** Where a gateway lives, for lookups and error messages. */
 export interface GatewayRef {

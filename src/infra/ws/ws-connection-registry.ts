@@ -1,5 +1,5 @@
 /** This process's open connections and the rooms they joined. */
-import { Injectable } from '../../core/di/injectable.decorator.js';
+import { Injectable } from '#core';
 import type { RoomIndex, WsConnection } from './ws-connection.js';
 import { encodeFrame } from './ws-frame.js';
 

@@ -1,9 +1,7 @@
 /** One server-side WebSocket connection, as gateways see it (`WsClient`). */
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
-import type { RequestContextData } from '../../core/context/request-context.js';
-import type { Lang } from '../../core/i18n/languages.js';
-import type { WsClient } from '../../core/ws/ws-client.js';
+import type { Lang, RequestContextData, WsClient } from '#core';
 import { encodeFrame } from './ws-frame.js';
 
 /** Room bookkeeping the connection reports to (the process's registry). */

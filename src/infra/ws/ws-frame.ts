@@ -1,7 +1,7 @@
 /** Encoding and decoding of frames `{ "event": string, "data": any }`. */
 import type { RawData } from 'ws';
 import { z } from 'zod';
-import { InvalidFrameError } from '../../core/ws/ws.errors.js';
+import { InvalidFrameError } from '#core';
 
 /** One decoded incoming frame. */
 export interface WsFrame {

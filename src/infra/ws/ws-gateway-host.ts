@@ -2,16 +2,17 @@
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { ConfiguresServer } from '../../core/application/server-configurer.js';
-import { DiError } from '../../core/di/di-error.js';
-import { DiscoveryService } from '../../core/di/discovery.service.js';
-import { Inject } from '../../core/di/inject.decorator.js';
-import { Injectable } from '../../core/di/injectable.decorator.js';
-import type { BeforeApplicationShutdown } from '../../core/di/lifecycle.js';
-import { LOGGER, type Logger } from '../../core/ports/logger.port.js';
-import type { GatewayMetadata } from '../../core/ws/gateway.decorator.js';
-import { GATEWAY_KEY } from '../../core/ws/ws-metadata-keys.js';
-import { WS_UPGRADE_GUARD } from '../../core/ws/ws-upgrade-guard.js';
+import type { BeforeApplicationShutdown, ConfiguresServer, GatewayMetadata } from '#core';
+import {
+  DiError,
+  DiscoveryService,
+  GATEWAY_KEY,
+  Inject,
+  Injectable,
+  LOGGER,
+  type Logger,
+  WS_UPGRADE_GUARD,
+} from '#core';
 import { compileGateway } from './compile-gateway.js';
 import type { GatewayDispatcher } from './gateway-dispatcher.js';
 import { GatewayGuardResolver } from './gateway-guard-resolver.js';

@@ -1,5 +1,5 @@
 /** Settings of `WsModule.forRoot(...)`, their defaults and the token that carries them. */
-import { createToken } from '../../core/di/injection-token.js';
+import { createToken } from '#core';
 
 /** What the app passes to `WsModule.forRoot`. */
 export interface WsModuleOptions {

@@ -1,12 +1,14 @@
 /** The checks an upgrade request passes before the handshake: shutdown, Origin, upgrade guards. */
 import type { FastifyRequest } from 'fastify';
-import { buildRequestContext } from '../../core/context/install-request-context.js';
-import { RequestContext, type RequestContextData } from '../../core/context/request-context.js';
-import { ServiceUnavailableError, UnauthorizedError } from '../../core/http/errors/http-errors.js';
-import { defaultLanguage } from '../../core/i18n/translate.js';
-import { OriginNotAllowedError } from '../../core/ws/ws.errors.js';
-import type { WsHandshake } from '../../core/ws/ws-handshake.js';
-import type { WsUpgradeGuard } from '../../core/ws/ws-upgrade-guard.js';
+import type { WsHandshake, WsUpgradeGuard } from '#core';
+import {
+  OriginNotAllowedError,
+  RequestContext,
+  type RequestContextData,
+  ServiceUnavailableError,
+  UnauthorizedError,
+} from '#core';
+import { buildRequestContext, defaultLanguage } from '#core/internal';
 import type { WsOriginPolicy } from './ws-origin-policy.js';
 
 /** An upgrade request that passed the gate. */

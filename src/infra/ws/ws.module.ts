@@ -1,7 +1,7 @@
 /** `WsModule.forRoot({ origins, maxPayload?, heartbeatMs? })`: WebSocket gateways and WS_SERVER. */
-import { Module } from '../../core/di/module.decorator.js';
-import type { DynamicModule } from '../../core/di/module-metadata.js';
-import { WS_SERVER } from '../../core/ports/ws-server.port.js';
+
+import type { DynamicModule } from '#core';
+import { Module, WS_SERVER } from '#core';
 import { BusWsServer } from './bus-ws-server.js';
 import { WsConnectionRegistry } from './ws-connection-registry.js';
 import { WsGatewayHost } from './ws-gateway-host.js';

@@ -1,6 +1,6 @@
 /** `GET /health/live` and `GET /health/ready`. */
 import type { FastifyReply } from 'fastify';
-import { Controller, Get, Res } from '../../core/index.js';
+import { Controller, Get, Res } from '#core';
 import { LivenessDto, type Readiness, ReadinessDto } from './health.schemas.js';
 import { HealthService } from './health.service.js';
 

@@ -1,5 +1,5 @@
 /** The health module: liveness and readiness over every registered HealthIndicator. */
-import { Module } from '../../core/index.js';
+import { Module } from '#core';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
 

@@ -6,7 +6,7 @@ import {
   type HealthIndicator,
   Injectable,
   type OnModuleInit,
-} from '../../core/index.js';
+} from '#core';
 import type { Readiness } from './health.schemas.js';
 
 // A check slower than this counts as down: readiness probes must answer quickly.

@@ -1,8 +1,15 @@
 /** The `/ws` gateway: clients join and leave rooms; members of `users` hear about new users. */
 import type { Logger } from 'pino';
-import { OnEvent } from '../../core/events/index.js';
-import { Inject, LOGGER, WS_SERVER, type WsServer } from '../../core/index.js';
-import { Gateway, Subscribe, type WsClient } from '../../core/ws/index.js';
+import {
+  Gateway,
+  Inject,
+  LOGGER,
+  OnEvent,
+  Subscribe,
+  WS_SERVER,
+  type WsClient,
+  type WsServer,
+} from '#core';
 import { RoomBody, UserCreatedPush } from './notification.schemas.js';
 
 /** The room that receives `user.created`. */

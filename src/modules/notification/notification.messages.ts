@@ -1,5 +1,5 @@
 /** The notification module's catalog (room validation messages). */
-import { defineMessages } from '../../core/i18n/index.js';
+import { defineMessages } from '#core';
 
 /** Registered on import; keys are prefixed `notification.`. */
 export const notificationMessages = defineMessages({

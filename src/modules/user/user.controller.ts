@@ -1,15 +1,5 @@
 /** `/users`: routes with Zod schemas; no business logic here. */
-import {
-  Body,
-  Controller,
-  Delete,
-  errorResponses,
-  Get,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '../../core/index.js';
+import { Body, Controller, Delete, errorResponses, Get, Param, Patch, Post, Query } from '#core';
 import {
   type CreateUser,
   CreateUserBody,

@@ -1,5 +1,5 @@
 /** The user module's catalog, in every supported language. */
-import { defineMessages } from '../../core/index.js';
+import { defineMessages } from '#core';
 
 /** Messages of the user module's errors. */
 export const userMessages = defineMessages({

@@ -1,5 +1,5 @@
 /** The user module: the example every generated module copies. */
-import { Module } from '../../core/index.js';
+import { Module } from '#core';
 import { UserController } from './user.controller.js';
 import { UserRepository } from './user.repository.js';
 import { UserService } from './user.service.js';

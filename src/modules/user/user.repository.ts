@@ -1,7 +1,7 @@
 /** Drizzle queries for users; CRUD and pagination come from the base repository. */
 import { eq } from 'drizzle-orm';
-import { Inject, Injectable } from '../../core/index.js';
-import { BaseRepository, DATABASE, type Db, UnitOfWork } from '../../infra/database/index.js';
+import { Inject, Injectable } from '#core';
+import { BaseRepository, DATABASE, type Db, UnitOfWork } from '#infra/database';
 import { type UserRow, users } from './user.entity.js';
 
 /** Users by id, by email, and in pages. */

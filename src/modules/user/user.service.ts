@@ -1,12 +1,6 @@
 /** User actions: create, read (cached), list, update and delete, each announced on the bus. */
-import {
-  ConflictError,
-  Inject,
-  Injectable,
-  MESSAGE_BUS,
-  type MessageBus,
-} from '../../core/index.js';
-import { Cacheable, CacheEvict } from '../../infra/cache/index.js';
+import { ConflictError, Inject, Injectable, MESSAGE_BUS, type MessageBus } from '#core';
+import { Cacheable, CacheEvict } from '#infra/cache';
 import type { UserRow } from './user.entity.js';
 import { UserEmailTakenError, UserNotFoundError } from './user.errors.js';
 import { UserRepository } from './user.repository.js';

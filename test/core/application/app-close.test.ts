@@ -1,7 +1,7 @@
 /** App.close on a listening server: in-flight requests finish, keep-alive sockets never hold it. */
 import http from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type App, createApp } from '../../../src/core/index.js';
+import { type App, createApp } from '#core';
 import { httpGet, waitForInFlight } from './fixtures/http-get.js';
 import { SlowAppModule } from './fixtures/slow-app.module.js';
 

@@ -1,12 +1,6 @@
 /** enableShutdownSignals: a signal closes the app within its budget, then exits with 0 or 1. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  type App,
-  createApp,
-  enableShutdownSignals,
-  Injectable,
-  Module,
-} from '../../../src/core/index.js';
+import { type App, createApp, enableShutdownSignals, Injectable, Module } from '#core';
 
 // A signal no test runner listens to: emitting it only reaches the handlers under test.
 const SIGNAL: NodeJS.Signals = 'SIGUSR2';

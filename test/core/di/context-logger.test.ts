@@ -7,7 +7,7 @@ import {
   type Logger,
   Module,
   RequestContext,
-} from '../../../src/core/index.js';
+} from '#core';
 import { createLogger } from '../../../src/core/logger/index.js';
 import { LogCapture } from '../logger/log-capture.js';
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createApp,
-  type DynamicModule,
-  forwardRef,
-  Inject,
-  Injectable,
-  Module,
-} from '../../../src/core/index.js';
+import { createApp, type DynamicModule, forwardRef, Inject, Injectable, Module } from '#core';
 
 const TTL = Symbol('ttl');
 

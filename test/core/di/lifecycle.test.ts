@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createApp, Injectable, Module } from '../../../src/core/index.js';
+import { createApp, Injectable, Module } from '#core';
 
 function recorder() {
   const calls: string[] = [];

@@ -8,7 +8,7 @@ import {
   Injectable,
   Module,
   Optional,
-} from '../../../src/core/index.js';
+} from '#core';
 
 interface Settings {
   url: string;

@@ -1,14 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { describe, expect, it } from 'vitest';
-import {
-  type ConfiguresServer,
-  Controller,
-  createApp,
-  Get,
-  Injectable,
-  Module,
-} from '../../../src/core/index.js';
+import { type ConfiguresServer, Controller, createApp, Get, Injectable, Module } from '#core';
 
 @Injectable()
 class PoweredBy implements ConfiguresServer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestingModule, Inject, Injectable, Module } from '../../../src/core/index.js';
+import { createTestingModule, Inject, Injectable, Module } from '#core';
 
 const CLOCK_NOW = Symbol('Now');
 

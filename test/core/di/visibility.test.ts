@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp, Global, Inject, Injectable, Module } from '../../../src/core/index.js';
+import { createApp, Global, Inject, Injectable, Module } from '#core';
 
 @Injectable()
 class Engine {

@@ -1,15 +1,8 @@
 /** BusModule inside real apps: the global MESSAGE_BUS and @OnEvent handlers found at boot. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { type App, type BusEnvelope, createApp, Injectable, MESSAGE_BUS, Module } from '#core';
+import { BusModule, type BusModuleOptions } from '#infra/bus';
 import { OnEvent } from '../../../src/core/events/index.js';
-import {
-  type App,
-  type BusEnvelope,
-  createApp,
-  Injectable,
-  MESSAGE_BUS,
-  Module,
-} from '../../../src/core/index.js';
-import { BusModule, type BusModuleOptions } from '../../../src/infra/bus/index.js';
 import { eventually } from '../../helpers/eventually.js';
 import { PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 

@@ -1,8 +1,8 @@
 /** @Cacheable / @CacheEvict, bound to plain instances by the explorer (no app needed). */
 import { describe, expect, it } from 'vitest';
+import { Cacheable, CacheEvict } from '#infra/cache';
 import { DiscoveryService } from '../../../src/core/di/discovery.service.js';
 import { CacheDecoratorsExplorer } from '../../../src/infra/cache/cache-decorators.explorer.js';
-import { Cacheable, CacheEvict } from '../../../src/infra/cache/index.js';
 import { MemoryCache } from '../../../src/infra/cache/memory-cache.js';
 
 class UserService {

@@ -1,9 +1,9 @@
 /** CacheModule inside real apps: the global CACHE, decorators per app, health, and shutdown. */
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type App, CACHE, createApp, Injectable, Module } from '../../../src/core/index.js';
-import { Cacheable, CacheModule, type CacheModuleOptions } from '../../../src/infra/cache/index.js';
-import { HealthModule } from '../../../src/modules/health/index.js';
+import { type App, CACHE, createApp, Injectable, Module } from '#core';
+import { Cacheable, CacheModule, type CacheModuleOptions } from '#infra/cache';
+import { HealthModule } from '#modules/health';
 import { freePort, PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 
 @Injectable()

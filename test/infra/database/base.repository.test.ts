@@ -2,8 +2,8 @@
 import { inspect } from 'node:util';
 import { eq, gt, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { type Page, UnitOfWork } from '#infra/database';
 import { HttpError } from '../../../src/core/http/errors/http-error.js';
-import { type Page, UnitOfWork } from '../../../src/infra/database/index.js';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 import { type TestItem, testItems } from './fixtures/test-item.entity.js';
 import { TestItemRepository } from './fixtures/test-item.repository.js';

@@ -1,13 +1,9 @@
 /** Postgres outages through a TCP proxy: fast 503s, a down health check, recovery without restart. */
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatabaseHealthIndicator, DatabaseUnavailableError, UnitOfWork } from '#infra/database';
 import { DatabaseConnection } from '../../../src/infra/database/database-connection.js';
 import { resolveDatabaseOptions } from '../../../src/infra/database/database-options.js';
-import {
-  DatabaseHealthIndicator,
-  DatabaseUnavailableError,
-  UnitOfWork,
-} from '../../../src/infra/database/index.js';
 import { TcpProxy } from '../../helpers/tcp-proxy.js';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 import { TestItemRepository } from './fixtures/test-item.repository.js';

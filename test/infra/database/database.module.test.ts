@@ -2,24 +2,15 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  type App,
-  Body,
-  Controller,
-  createApp,
-  Get,
-  Module,
-  Post,
-  Query,
-} from '../../../src/core/index.js';
+import { type App, Body, Controller, createApp, Get, Module, Post, Query } from '#core';
 import {
   DATABASE,
   DatabaseConnection,
   DatabaseModule,
   type DatabaseModuleOptions,
   UnitOfWork,
-} from '../../../src/infra/database/index.js';
-import { HealthModule } from '../../../src/modules/health/index.js';
+} from '#infra/database';
+import { HealthModule } from '#modules/health';
 import { TcpProxy } from '../../helpers/tcp-proxy.js';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 import { testItems } from './fixtures/test-item.entity.js';

@@ -2,19 +2,19 @@
 import { inspect } from 'node:util';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../../src/core/http/errors/http-error.js';
-import {
-  BadRequestError,
-  ConflictError,
-  NotFoundError,
-} from '../../../src/core/http/errors/http-errors.js';
 import {
   DatabaseQueryError,
   DatabaseUnavailableError,
   databaseErrorCode,
   toDatabaseError,
   toHttpError,
-} from '../../../src/infra/database/index.js';
+} from '#infra/database';
+import { HttpError } from '../../../src/core/http/errors/http-error.js';
+import {
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+} from '../../../src/core/http/errors/http-errors.js';
 
 const SECRET = 'hunter2@example.test';
 

@@ -1,7 +1,7 @@
 /** UnitOfWork and @Transactional on every available driver: rollback, joining, retries. */
 import { describe, expect, it } from 'vitest';
+import { type Db, Transactional, UnitOfWork } from '#infra/database';
 import { ConflictError } from '../../../src/core/http/errors/http-errors.js';
-import { type Db, Transactional, UnitOfWork } from '../../../src/infra/database/index.js';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 import { TestItemRepository } from './fixtures/test-item.repository.js';
 import { TestItemService } from './fixtures/test-item.service.js';

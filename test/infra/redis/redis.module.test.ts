@@ -1,7 +1,7 @@
 /** RedisModule in a real app: one client per name, created on first use, closed with the app. */
 import { describe, expect, it } from 'vitest';
-import { createApp, Injectable, Module } from '../../../src/core/index.js';
-import { RedisConnections, RedisModule } from '../../../src/infra/redis/index.js';
+import { createApp, Injectable, Module } from '#core';
+import { RedisConnections, RedisModule } from '#infra/redis';
 import { PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 
 @Injectable()

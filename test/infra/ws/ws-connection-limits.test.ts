@@ -1,8 +1,8 @@
 /** Connection limits and endings: heartbeat, frame size and graceful shutdown. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type App, createApp, Module } from '../../../src/core/index.js';
+import { type App, createApp, Module } from '#core';
+import { WsModule, type WsModuleOptions } from '#infra/ws';
 import { Gateway, Subscribe } from '../../../src/core/ws/index.js';
-import { WsModule, type WsModuleOptions } from '../../../src/infra/ws/index.js';
 import { TestClient, wsBase } from './ws-test-client.js';
 
 @Gateway('/ws')

@@ -1,15 +1,8 @@
 /** Boot-time wiring of gateways: guard resolution and path conflicts fail with a fix in the message. */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type App,
-  type CanActivate,
-  createApp,
-  Injectable,
-  Module,
-  UseGuards,
-} from '../../../src/core/index.js';
+import { type App, type CanActivate, createApp, Injectable, Module, UseGuards } from '#core';
+import { WsModule } from '#infra/ws';
 import { Gateway, Subscribe } from '../../../src/core/ws/index.js';
-import { WsModule } from '../../../src/infra/ws/index.js';
 import { TestClient, wsBase } from './ws-test-client.js';
 
 @Injectable()

@@ -1,7 +1,6 @@
 /** Gateways over a real socket: hooks, handlers, error frames, guards and request context. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RequestContext } from '../../../src/core/context/request-context.js';
 import {
   APP_GUARD,
   type App,
@@ -12,7 +11,9 @@ import {
   Injectable,
   Module,
   UseGuards,
-} from '../../../src/core/index.js';
+} from '#core';
+import { WsModule } from '#infra/ws';
+import { RequestContext } from '../../../src/core/context/request-context.js';
 import {
   Gateway,
   type OnGatewayConnection,
@@ -21,7 +22,6 @@ import {
   type WsClient,
   type WsHandshake,
 } from '../../../src/core/ws/index.js';
-import { WsModule } from '../../../src/infra/ws/index.js';
 import { TestClient, wsBase } from './ws-test-client.js';
 
 const events: string[] = [];

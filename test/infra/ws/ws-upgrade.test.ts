@@ -1,13 +1,7 @@
 /** Checks before the upgrade: Origin allow-list (403) and upgrade guards (401), with no socket opened. */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type App,
-  createApp,
-  ForbiddenError,
-  Injectable,
-  Module,
-  type Provider,
-} from '../../../src/core/index.js';
+import { type App, createApp, ForbiddenError, Injectable, Module, type Provider } from '#core';
+import { WsModule } from '#infra/ws';
 import {
   Gateway,
   type OnGatewayConnection,
@@ -17,7 +11,6 @@ import {
   type WsHandshake,
   type WsUpgradeGuard,
 } from '../../../src/core/ws/index.js';
-import { WsModule } from '../../../src/infra/ws/index.js';
 import { TestClient, upgrade, upgradeStatus, wsBase } from './ws-test-client.js';
 
 let connections = 0;

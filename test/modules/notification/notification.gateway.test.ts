@@ -1,15 +1,9 @@
 /** The notification gateway: rooms over /ws and the user.created push to the `users` room. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type App,
-  createApp,
-  MESSAGE_BUS,
-  type MessageBus,
-  Module,
-} from '../../../src/core/index.js';
-import { BusModule } from '../../../src/infra/bus/index.js';
-import { WsModule } from '../../../src/infra/ws/index.js';
-import { NotificationModule, USERS_ROOM } from '../../../src/modules/notification/index.js';
+import { type App, createApp, MESSAGE_BUS, type MessageBus, Module } from '#core';
+import { BusModule } from '#infra/bus';
+import { WsModule } from '#infra/ws';
+import { NotificationModule, USERS_ROOM } from '#modules/notification';
 import { TestClient, wsBase } from '../../infra/ws/ws-test-client.js';
 
 @Module({

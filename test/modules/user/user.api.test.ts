@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type App,
-  type BusEnvelope,
-  createTestingModule,
-  MESSAGE_BUS,
-} from '../../../src/core/index.js';
-import { BusModule } from '../../../src/infra/bus/index.js';
-import { CacheModule } from '../../../src/infra/cache/index.js';
-import { DatabaseModule } from '../../../src/infra/database/index.js';
-import { UserModule, users } from '../../../src/modules/user/index.js';
+import { type App, type BusEnvelope, createTestingModule, MESSAGE_BUS } from '#core';
+import { BusModule } from '#infra/bus';
+import { CacheModule } from '#infra/cache';
+import { DatabaseModule } from '#infra/database';
+import { UserModule, users } from '#modules/user';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 
 describe.each(TEST_DRIVERS)('users API on %s', (driver) => {

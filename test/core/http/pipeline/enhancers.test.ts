@@ -23,7 +23,7 @@ import {
   UseFilters,
   UseGuards,
   UseInterceptors,
-} from '../../../../src/core/index.js';
+} from '#core';
 
 const calls: string[] = [];
 const ROLES = 'roles';

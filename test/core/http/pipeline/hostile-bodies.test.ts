@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  type App,
-  Body,
-  Controller,
-  createTestingModule,
-  Post,
-} from '../../../../src/core/index.js';
+import { type App, Body, Controller, createTestingModule, Post } from '#core';
 
 const Order = z.object({
   sku: z.string().min(1).max(40),

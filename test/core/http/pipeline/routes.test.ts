@@ -20,7 +20,7 @@ import {
   RawBody,
   Req,
   Res,
-} from '../../../../src/core/index.js';
+} from '#core';
 
 const Item = z.object({ id: z.string(), name: z.string(), secret: z.string().optional() });
 const CreateItem = z.object({

@@ -12,7 +12,7 @@ import {
   Post,
   RequestContext,
   UseGuards,
-} from '../../../../src/core/index.js';
+} from '#core';
 import { createLogger } from '../../../../src/core/logger/index.js';
 
 const Signup = z.object({
