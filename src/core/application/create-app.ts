@@ -4,7 +4,9 @@ import type { InjectionToken, Type } from '../di/injection-token.js';
 import { Kernel } from '../di/kernel.js';
 import type { ModuleImport } from '../di/module-metadata.js';
 import type { ModuleRecord } from '../di/module-record.js';
+import { compileFilterChain } from '../http/compiler/filter-chain.js';
 import {
+  type CompileOptions,
   type ControllerTarget,
   compileController,
   type RouteEnhancers,
@@ -14,6 +16,8 @@ import { Reflector } from '../http/enhancers/reflector.js';
 import type { EnhancerRef } from '../http/enhancers/use-enhancers.decorators.js';
 import { FILTERS, GUARDS, INTERCEPTORS } from '../http/metadata-keys.js';
 import type { RouteDefinition } from '../http/route-options.js';
+import { installNotFoundHandler } from '../http/server/index.js';
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/index.js';
 import { LOGGER } from '../ports/logger.port.js';
 import { App } from './app.js';
 import { type AppOptions, HTTP_OPTIONS, type HttpOptions } from './app-options.js';
@@ -38,7 +42,11 @@ export async function createApp(root: ModuleImport, options: AppOptions = {}): P
     for (const { instance } of kernel.discovery.getProviders()) {
       if (configuresServer(instance)) await instance.configureServer(server);
     }
-    await compileRoutes(kernel, server, http.prefix ?? '');
+    await compileRoutes(kernel, server, {
+      prefix: http.prefix ?? '',
+      defaultLang: isLang(http.defaultLang) ? http.defaultLang : DEFAULT_LANG,
+      production: http.production ?? false,
+    });
     await server.ready();
     await kernel.bootstrap();
   } catch (error) {
@@ -59,13 +67,25 @@ function httpOptions(kernel: Kernel, overrides: HttpOptions | undefined): HttpOp
 async function compileRoutes(
   kernel: Kernel,
   server: FastifyInstance,
-  prefix: string,
+  options: CompileOptions & { production: boolean },
 ): Promise<void> {
   const global = {
     guards: kernel.discovery.getMultiProviders(APP_GUARD),
     interceptors: kernel.discovery.getMultiProviders(APP_INTERCEPTOR),
     filters: kernel.discovery.getMultiProviders(APP_FILTER),
   };
+  // 404s have no route, so only the app-wide filters see them.
+  const notFoundFilters = compileFilterChain({
+    filters: global.filters,
+    metatype: Object as unknown as Type,
+    handler: () => undefined,
+    defaultLang: options.defaultLang,
+  });
+  installNotFoundHandler(server, {
+    production: options.production,
+    defaultLang: options.defaultLang as Lang,
+    filters: notFoundFilters,
+  });
   for (const module of kernel.graph.modules) {
     for (const record of module.controllers) {
       const metatype = (record.instance as object).constructor as Type;
@@ -74,7 +94,7 @@ async function compileRoutes(
         metatype,
         enhancersFor: (route) => routeEnhancers(kernel, module, metatype, route, global),
       };
-      await compileController(server, target, prefix);
+      await compileController(server, target, options);
     }
   }
 }

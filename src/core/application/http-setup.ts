@@ -1,13 +1,10 @@
 /** Creates the Fastify instance with Keel's defaults, before modules extend it. */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { installRequestContext } from '../context/index.js';
-import type { KeelRouteConfig } from '../http/compiler/route-compiler.js';
-import { filterCatches } from '../http/enhancers/catch.decorator.js';
-import { httpContext } from '../http/execution-context.js';
 import {
-  installErrorHandling,
+  installErrorHandler,
   registerOpenApi,
   registerSecurity,
   serverOptions,
@@ -30,11 +27,7 @@ export async function createServer(logger: Logger, http: HttpOptions): Promise<F
     onMissingKey: (key) => logger.warn({ key }, 'missing message key'),
   });
   installRequestContext(server, { defaultLang });
-  installErrorHandling(server, {
-    production: http.production ?? false,
-    defaultLang,
-    intercept: runRouteFilters,
-  });
+  installErrorHandler(server, { production: http.production ?? false, defaultLang });
   if (http.helmet || (http.corsOrigins && http.corsOrigins.length > 0)) {
     await registerSecurity(server, {
       corsOrigins: http.corsOrigins ?? [],
@@ -43,29 +36,4 @@ export async function createServer(logger: Logger, http: HttpOptions): Promise<F
   }
   if (http.docs) await registerOpenApi(server, http.docs);
   return server;
-}
-
-// Exception filters of the failing route run first; what they return goes to the standard handler.
-async function runRouteFilters(
-  error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<unknown> {
-  const keel = (request.routeOptions.config as { keel?: KeelRouteConfig } | undefined)?.keel;
-  const filter = keel?.filters.find((candidate) => filterCatches(candidate, error));
-  if (!keel || !filter) return error;
-  try {
-    const result = await filter.catch(
-      error,
-      httpContext(keel.metatype, keel.handler, request, reply),
-    );
-    if (reply.sent) return undefined;
-    if (result !== undefined && !(result instanceof Error)) {
-      await reply.send(result);
-      return undefined;
-    }
-    return result ?? error;
-  } catch (thrown) {
-    return thrown;
-  }
 }

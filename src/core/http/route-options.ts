@@ -1,11 +1,27 @@
-/** The schema and documentation options every route decorator takes. */
+/** The schema, documentation and Fastify options every route decorator takes. */
+import type { RouteShorthandOptions } from 'fastify';
 import type { z } from 'zod';
 
 /** Response schemas by status code. */
 export type ResponseSchemas = Partial<Record<number, z.ZodType>>;
 
+/** Fastify's route-level hooks, run around Keel's own (guards run before `preValidation`). */
+export type RouteHooks = Pick<
+  RouteShorthandOptions,
+  | 'onRequest'
+  | 'preParsing'
+  | 'preValidation'
+  | 'preHandler'
+  | 'preSerialization'
+  | 'onSend'
+  | 'onResponse'
+  | 'onTimeout'
+  | 'onError'
+  | 'onRequestAbort'
+>;
+
 /** Options of `@Get(path, options)` and friends. */
-export interface RouteOptions {
+export interface RouteOptions extends RouteHooks {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -20,6 +36,10 @@ export interface RouteOptions {
   rawBody?: boolean;
   /** Per-route body limit in bytes (defaults to the app's `BODY_LIMIT`). */
   bodyLimit?: number;
+  /** Fastify route `config` (`request.routeOptions.config`), read by per-route plugins such as rate limits. */
+  config?: Record<string, unknown>;
+  /** Fastify route constraints: `{ version: '2.0.0' }` (Accept-Version), `{ host: 'api.example.com' }`. */
+  constraints?: Record<string, unknown>;
 }
 
 type SuccessCode = 200 | 201 | 202 | 203 | 204 | 205 | 206;

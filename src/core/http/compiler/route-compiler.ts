@@ -14,26 +14,20 @@ import type { ExceptionFilter } from '../enhancers/exception-filter.js';
 import type { Interceptor } from '../enhancers/interceptor.js';
 import { type ExecutionContext, httpContext } from '../execution-context.js';
 import { CONTROLLER, HTTP_CODE, ROUTE_PARAMS, ROUTES } from '../metadata-keys.js';
-import type { ResponseSchemas, RouteDefinition, RouteOptions } from '../route-options.js';
-import { errorResponses } from '../server/error-body.schema.js';
+import type { RouteDefinition } from '../route-options.js';
 import { compileArgs } from './args-compiler.js';
 import { runGuards } from './enhancer-chain.js';
+import { compileFilterChain } from './filter-chain.js';
 import { compileHandler } from './handler-compiler.js';
 import { joinPaths } from './path.js';
 import { captureRawBody } from './raw-body.js';
+import { compileRouteSchema } from './route-schema.js';
 
 /** The enhancers that apply to one route, already resolved to instances. */
 export interface RouteEnhancers {
   guards: CanActivate[];
   interceptors: Interceptor[];
   filters: ExceptionFilter[];
-}
-
-/** What the error handler reads from `request.routeOptions.config.keel`. */
-export interface KeelRouteConfig {
-  filters: ExceptionFilter[];
-  metatype: Type;
-  handler: Function;
 }
 
 /** One controller to compile. */
@@ -43,20 +37,29 @@ export interface ControllerTarget {
   enhancersFor: (route: RouteDefinition) => Promise<RouteEnhancers>;
 }
 
-/** Registers every route of `target` on `server` under `prefix`. */
+/** App-wide settings of the compiled routes. */
+export interface CompileOptions {
+  /** Global route prefix (`API_PREFIX`). */
+  prefix: string;
+  /** Language of filter inputs outside a request context. */
+  defaultLang: string;
+}
+
+/** Registers every route of `target` on `server` under `options.prefix`. */
 export async function compileController(
   server: FastifyInstance,
   target: ControllerTarget,
-  prefix: string,
+  options: CompileOptions,
 ): Promise<void> {
   const meta = Reflect.getMetadata(CONTROLLER, target.metatype) as ControllerMetadata;
   const routes =
     (Reflect.getMetadata(ROUTES, target.metatype) as RouteDefinition[] | undefined) ?? [];
   for (const route of routes) {
     const enhancers = await target.enhancersFor(route);
-    const url = joinPaths(prefix, meta.prefix, route.path);
+    const url = joinPaths(options.prefix, meta.prefix, route.path);
+    const build = { url, tags: meta.tags, enhancers, defaultLang: options.defaultLang };
     try {
-      server.route(buildRoute(target, route, { url, tags: meta.tags, enhancers }));
+      server.route(buildRoute(target, route, build));
     } catch (error) {
       throw new Error(
         `${target.metatype.name}.${route.handlerName}: cannot register ${route.method} ${url}: ${(error as Error).message}`,
@@ -69,6 +72,7 @@ interface BuildOptions {
   url: string;
   tags: string[] | undefined;
   enhancers: RouteEnhancers;
+  defaultLang: string;
 }
 
 function buildRoute(
@@ -97,13 +101,16 @@ function buildRoute(
   const status = explicitCode ?? (route.method === 'POST' ? 201 : 200);
   const emptyStatus = explicitCode ?? (route.method === 'DELETE' ? 204 : status);
 
+  const { config, constraints, bodyLimit, rawBody, ...rest } = route.options;
   const fastifyRoute: FastifyRouteOptions = {
+    ...hooksOf(rest),
     method: route.method,
     url: options.url,
-    schema: schemaOf(route.options, options.tags, guards.length > 0),
-    config: {
-      keel: { filters, metatype, handler: handlerRef } satisfies KeelRouteConfig,
-    } as FastifyRouteOptions['config'],
+    schema: compileRouteSchema(route.options, {
+      tags: options.tags,
+      guarded: guards.length > 0,
+      interceptors,
+    }),
     handler: compileHandler({
       instance,
       method,
@@ -115,42 +122,46 @@ function buildRoute(
       contextOf,
     }),
   };
-  if (route.options.bodyLimit !== undefined) fastifyRoute.bodyLimit = route.options.bodyLimit;
-  if (route.options.rawBody) fastifyRoute.preParsing = captureRawBody;
+  if (config !== undefined) fastifyRoute.config = config;
+  if (constraints !== undefined) fastifyRoute.constraints = constraints;
+  if (bodyLimit !== undefined) fastifyRoute.bodyLimit = bodyLimit;
+  if (rawBody) fastifyRoute.preParsing = [...asArray(rest.preParsing), captureRawBody];
   if (guards.length > 0) {
-    fastifyRoute.preValidation = async (request, reply) =>
+    const guard = async (request: FastifyRequest, reply: FastifyReply) =>
       runGuards(guards, contextOf(request, reply)());
+    fastifyRoute.preValidation = [guard, ...asArray(rest.preValidation)];
   }
+  const errorHandler = compileFilterChain({
+    filters,
+    metatype,
+    handler: handlerRef,
+    defaultLang: options.defaultLang,
+  });
+  if (errorHandler) fastifyRoute.errorHandler = errorHandler;
   return fastifyRoute;
 }
 
-function schemaOf(
-  options: RouteOptions,
-  controllerTags: string[] | undefined,
-  guarded: boolean,
-): Record<string, unknown> {
-  const schema: Record<string, unknown> = {};
-  if (options.params) schema.params = options.params;
-  if (options.query) schema.querystring = options.query;
-  if (options.body) schema.body = strictBody(options.body);
-  if (options.headers) schema.headers = options.headers;
-  const validated = Boolean(options.params || options.query || options.body || options.headers);
-  schema.response = { ...documentedErrors(validated, guarded), ...options.response };
-  const tags = [...(controllerTags ?? []), ...(options.tags ?? [])];
-  if (tags.length > 0) schema.tags = tags;
-  for (const key of ['summary', 'description', 'deprecated', 'operationId'] as const) {
-    if (options[key] !== undefined) schema[key] = options[key];
-  }
-  return schema;
+const HOOKS = [
+  'onRequest',
+  'preParsing',
+  'preValidation',
+  'preHandler',
+  'preSerialization',
+  'onSend',
+  'onResponse',
+  'onTimeout',
+  'onError',
+  'onRequestAbort',
+] as const;
+
+// The route's own Fastify hooks, passed through as Fastify takes them.
+function hooksOf(options: Record<string, unknown>): Partial<FastifyRouteOptions> {
+  const hooks: Record<string, unknown> = {};
+  for (const name of HOOKS) if (options[name] !== undefined) hooks[name] = options[name];
+  return hooks as Partial<FastifyRouteOptions>;
 }
 
-// Documents the error shape; error bodies are sent with plain JSON, so these never re-validate them.
-function documentedErrors(validated: boolean, guarded: boolean): ResponseSchemas {
-  const statuses = [...(validated ? [400] : []), ...(guarded ? [401, 403] : []), 500];
-  return errorResponses(...statuses);
-}
-
-// Unknown body keys are a 400, so a client can never mass-assign fields the schema does not name.
-function strictBody(body: z.ZodType): z.ZodType {
-  return body instanceof z.ZodObject && body.def.catchall === undefined ? body.strict() : body;
+function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }

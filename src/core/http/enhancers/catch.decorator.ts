@@ -9,9 +9,7 @@ export function Catch(...errorTypes: Type<Error>[]): ClassDecorator {
   };
 }
 
-/** True when `filter` catches `error`. */
-export function filterCatches(filter: object, error: unknown): boolean {
-  const types = Reflect.getMetadata(CATCH, filter.constructor) as Type<Error>[] | undefined;
-  if (!types || types.length === 0) return true;
-  return types.some((type) => error instanceof type);
+/** The error types `filter`'s class declared with `@Catch` (empty: every error). */
+export function catchTypes(filter: object): readonly Type<Error>[] {
+  return (Reflect.getMetadata(CATCH, filter.constructor) as Type<Error>[] | undefined) ?? [];
 }

@@ -2,7 +2,7 @@
 import { t } from '../../i18n/translate.js';
 import type { ErrorBody } from './error-body.schema.js';
 import { toHttpError } from './to-http-error.js';
-import { type ValidatedInput, validationDetails } from './validation-details.js';
+import type { ValidatedInput } from './validation-details.js';
 
 /** Extra inputs of `errorBody`. */
 export interface ErrorBodyOptions {
@@ -19,12 +19,10 @@ export function errorBody(
   requestId: string,
   options: ErrorBodyOptions = {},
 ): ErrorBody {
-  const details = validationDetails(error, lang, options.input);
-  if (details !== undefined) {
-    const message = t('errors.VALIDATION_FAILED', undefined, lang);
-    return { statusCode: 400, code: 'VALIDATION_FAILED', message, details, requestId };
-  }
-  const httpError = toHttpError(error);
+  const httpError = toHttpError(error, {
+    lang,
+    ...(options.input ? { input: options.input } : {}),
+  });
   const { statusCode, code } = httpError;
   const message = t(httpError.messageKey, httpError.params, lang);
   const production = options.production ?? process.env.NODE_ENV === 'production';

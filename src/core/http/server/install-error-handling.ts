@@ -16,12 +16,14 @@ import type { ErrorBody } from './error-body.schema.js';
 export interface ErrorHandlingOptions extends RequestContextOptions {
   /** Production hides the details of 5xx errors. */
   production: boolean;
-  /**
-   * Runs first (the route's exception filters): returns the error to answer with, or
-   * `undefined` when it already sent the reply.
-   */
-  intercept?: (error: unknown, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
+
+/** The app-wide exception filters, compiled (see `compileFilterChain`); they also see 404s. */
+export type NotFoundFilters = (
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<unknown>;
 
 const MAX_PATH_IN_MESSAGE = 200;
 
@@ -47,31 +49,56 @@ function contextOf(request: FastifyRequest, options: RequestContextOptions): Req
   return RequestContext.current() ?? buildRequestContext(request, options);
 }
 
-/** Sets the error handler and the not-found handler on `fastify`. */
+/**
+ * Sets the app's error handler: the last stop of every error. Routes with exception filters get
+ * their own handler (compiled into the route) that rethrows here when no filter handles the error.
+ */
+export function installErrorHandler(fastify: FastifyInstance, options: ErrorHandlingOptions): void {
+  fastify.setErrorHandler((error, request, reply) => answer(error, request, reply, options));
+}
+
+/** Sets the not-found handler: ROUTE_NOT_FOUND, through the app-wide filters when there are any. */
+export function installNotFoundHandler(
+  fastify: FastifyInstance,
+  options: ErrorHandlingOptions & { filters?: NotFoundFilters | undefined },
+): void {
+  const { filters } = options;
+  fastify.setNotFoundHandler(async (request, reply) => {
+    const path = (request.url.split('?')[0] ?? '').slice(0, MAX_PATH_IN_MESSAGE);
+    let error: unknown = new RouteNotFoundError({ params: { method: request.method, path } });
+    if (filters) {
+      try {
+        return await filters(error, request, reply);
+      } catch (thrown) {
+        error = thrown;
+      }
+    }
+    return answer(error, request, reply, options);
+  });
+}
+
+function answer(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: ErrorHandlingOptions,
+): FastifyReply {
+  if (reply.sent) return reply;
+  const context = contextOf(request, options);
+  const body = errorBody(error, context.lang, context.requestId, {
+    production: options.production,
+    input: request,
+  });
+  if (!(error instanceof RouteNotFoundError)) logFailure(request, error, body);
+  if (error instanceof HttpError) reply.headers(error.headers);
+  return RequestContext.run(context, () => send(reply, context, body));
+}
+
+/** Both handlers at once, for a plain Fastify server without Keel's filters (benchmarks, tests). */
 export function installErrorHandling(
   fastify: FastifyInstance,
   options: ErrorHandlingOptions,
 ): void {
-  fastify.setErrorHandler(async (caught, request, reply) => {
-    const error = options.intercept ? await options.intercept(caught, request, reply) : caught;
-    if (reply.sent) return reply;
-    const context = contextOf(request, options);
-    const body = errorBody(error, context.lang, context.requestId, {
-      production: options.production,
-      input: request,
-    });
-    logFailure(request, error, body);
-    if (error instanceof HttpError) reply.headers(error.headers);
-    return RequestContext.run(context, () => send(reply, context, body));
-  });
-
-  fastify.setNotFoundHandler((request, reply) => {
-    const context = contextOf(request, options);
-    const path = (request.url.split('?')[0] ?? '').slice(0, MAX_PATH_IN_MESSAGE);
-    const error = new RouteNotFoundError({ params: { method: request.method, path } });
-    const body = errorBody(error, context.lang, context.requestId, {
-      production: options.production,
-    });
-    return RequestContext.run(context, () => send(reply, context, body));
-  });
+  installErrorHandler(fastify, options);
+  installNotFoundHandler(fastify, options);
 }

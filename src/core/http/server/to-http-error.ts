@@ -1,11 +1,24 @@
 /** Maps anything thrown during a request onto the HttpError family. */
 import { HttpError } from '../errors/http-error.js';
-import { BadRequestError, InternalError, ServiceUnavailableError } from '../errors/http-errors.js';
+import {
+  BadRequestError,
+  InternalError,
+  ServiceUnavailableError,
+  ValidationError,
+} from '../errors/http-errors.js';
 import {
   InvalidJsonError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from '../errors/request-errors.js';
+import { type ValidatedInput, validationDetails } from './validation-details.js';
+
+/** What validation messages need: the request's language and the parts that were validated. */
+export interface ToHttpErrorOptions {
+  lang: string;
+  /** The validated request parts, so Zod messages name the type actually received. */
+  input?: ValidatedInput;
+}
 
 const BY_FASTIFY_CODE: Record<string, (cause: unknown) => HttpError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: (cause) => new InvalidJsonError({ cause }),
@@ -36,9 +49,14 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' && Number.isInteger(status) ? status : undefined;
 }
 
-/** The HttpError for `error`: itself, a mapped Fastify error, a generic 4xx, or INTERNAL. */
-export function toHttpError(error: unknown): HttpError {
+/**
+ * The HttpError for `error`: itself; a validation failure (Fastify's or a thrown ZodError) as
+ * VALIDATION_FAILED with details in `lang`; a mapped Fastify error; a generic 4xx; or INTERNAL.
+ */
+export function toHttpError(error: unknown, options: ToHttpErrorOptions): HttpError {
   if (error instanceof HttpError) return error;
+  const details = validationDetails(error, options.lang, options.input);
+  if (details !== undefined) return new ValidationError(details, { cause: error });
   const code = (error as { code?: unknown } | null)?.code;
   const mapped = typeof code === 'string' ? BY_FASTIFY_CODE[code] : undefined;
   if (mapped) return mapped(error);
