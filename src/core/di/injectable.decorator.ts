@@ -1,9 +1,9 @@
-/** `@Injectable()`: marks a class as constructible by the kernel (and emits its metadata). */
-import { INJECTABLE } from './metadata-keys.js';
+/** `@Injectable()`: a class tsyringe can construct (TypeScript emits its parameter types). */
+import { injectable } from 'tsyringe';
 
-/** Marks a provider class. TypeScript emits `design:paramtypes` only for decorated classes. */
+/** Marks a provider class; registers its constructor's tokens with tsyringe. */
 export function Injectable(): ClassDecorator {
   return (target) => {
-    Reflect.defineMetadata(INJECTABLE, true, target);
+    injectable()(target as unknown as new (...args: never[]) => unknown);
   };
 }

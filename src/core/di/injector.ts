@@ -1,22 +1,20 @@
-/** Resolves every provider at boot, enforcing module visibility; async factories are awaited. */
+/** Resolves every provider at boot: visibility checked first, then built through each module's tsyringe container. */
+import { type DependencyContainer, injectable } from 'tsyringe';
 
 import { CONTEXT_LOGGER, LOGGER, type Logger } from '../ports/logger.port.js';
+import { classDependencies, type Dependency, factoryDependency } from './class-dependencies.js';
 import {
   type DependencySite,
-  missingMetadata,
   missingProvider,
-  parameterPosition,
   providerCycle,
   untypedParameter,
 } from './di-messages.js';
-import { isForwardRef, type TokenRef } from './forward-ref.js';
-import type { InjectTokens } from './inject.decorator.js';
+import { isForwardRef } from './forward-ref.js';
 import { type InjectionToken, type Type, tokenName } from './injection-token.js';
 import { lazyInstance } from './lazy-instance.js';
-import { INJECT_TOKENS, OPTIONAL_PARAMS } from './metadata-keys.js';
 import type { ModuleGraph } from './module-graph.js';
 import type { ModuleRecord, ProviderRecord } from './module-record.js';
-import type { FactoryDependency } from './provider.js';
+import { ModuleRef } from './module-ref.js';
 import { normalizeProvider, type Override } from './provider-normalizer.js';
 
 const NOT_INJECTABLE = new Set<unknown>([
@@ -31,16 +29,20 @@ const NOT_INJECTABLE = new Set<unknown>([
   Promise,
 ]);
 
-interface Dependency {
-  ref: TokenRef;
-  optional: boolean;
-  position: string;
-  emitted?: unknown;
+// The registration tsyringe builds a class under: never the class itself, so a registration of
+// the class in tsyringe's global container (`@singleton()`) cannot stand in for the module's own.
+const SELF = Symbol('keel:self');
+
+/** A resolved argument; `scoped` ones are registered for this one construction only. */
+interface Argument {
+  value: unknown;
+  scoped: boolean;
 }
 
 /** Constructs providers in dependency order; `order` lists them for lifecycle hooks. */
 export class Injector {
   readonly order: ProviderRecord[] = [];
+  private readonly moduleRefs = new Map<ModuleRecord, ModuleRef>();
 
   constructor(
     private readonly graph: ModuleGraph,
@@ -86,22 +88,51 @@ export class Injector {
     else if (recipe.kind === 'factory') {
       const deps = recipe.inject.map((dep, index) => factoryDependency(dep, index));
       const args = await this.resolveDependencies(record, deps, next);
-      instance = await recipe.useFactory(...args);
+      instance = await recipe.useFactory(...args.map((arg) => arg.value));
     } else {
-      const args = await this.resolveDependencies(
-        record,
-        classDependencies(recipe.useClass, record),
-        next,
-      );
-      instance = new recipe.useClass(...args);
+      instance = await this.construct(record, recipe.useClass, next);
     }
     record.instance = instance;
     record.state = 'done';
     this.order.push(record);
-    if (record.role === 'provider') {
-      record.host.container.register(record.token as symbol, { useValue: instance });
-    }
+    this.publish(record);
     return instance;
+  }
+
+  // Every dependency is visible and built (async factories awaited) before tsyringe constructs
+  // the class from the module's container; only what differs per consumer is registered in a
+  // throwaway child (CONTEXT_LOGGER, ModuleRef, absent optionals, forwardRef stand-ins).
+  private async construct(record: ProviderRecord, cls: Type, chain: readonly string[]) {
+    const deps = classDependencies(cls, record.host);
+    const args = await this.resolveDependencies(record, deps, chain);
+    const scope: DependencyContainer = record.host.container.createChildContainer();
+    deps.forEach((dep, index) => {
+      const arg = args[index]!;
+      if (arg.scoped || dep.slot !== this.tokenOf(dep)) {
+        registerValue(scope, dep.slot, arg.value);
+      }
+    });
+    injectable()(cls as new (...args: never[]) => unknown);
+    scope.register(SELF, { useClass: cls as new (...args: never[]) => unknown });
+    return scope.resolve(SELF);
+  }
+
+  // A finished provider is registered in the container of every module that can see it.
+  private publish(record: ProviderRecord): void {
+    if (record.role === 'module') return;
+    if (record.role !== 'provider') {
+      registerValue(record.host.container, record.token, record.instance);
+      return;
+    }
+    for (const module of this.graph.modules) {
+      if (module.multi.includes(record) || this.graph.lookup(module, record.token) === record) {
+        registerValue(module.container, record.token, record.instance);
+      }
+    }
+  }
+
+  private tokenOf(dep: Dependency): unknown {
+    return isForwardRef(dep.ref) ? undefined : dep.ref;
   }
 
   private async resolveAlias(
@@ -119,8 +150,8 @@ export class Injector {
     record: ProviderRecord,
     deps: readonly Dependency[],
     chain: readonly string[],
-  ): Promise<unknown[]> {
-    const args: unknown[] = [];
+  ): Promise<Argument[]> {
+    const args: Argument[] = [];
     for (const dep of deps) args.push(await this.resolveDependency(record, dep, chain));
     return args;
   }
@@ -129,7 +160,7 @@ export class Injector {
     record: ProviderRecord,
     dep: Dependency,
     chain: readonly string[],
-  ): Promise<unknown> {
+  ): Promise<Argument> {
     const site = this.site(record, dep.position, chain);
     const forward = isForwardRef(dep.ref);
     const token = (
@@ -138,17 +169,29 @@ export class Injector {
     if (token === undefined || NOT_INJECTABLE.has(token)) {
       throw untypedParameter(site, 'emitted' in dep ? dep.emitted : token);
     }
-    if (token === CONTEXT_LOGGER) return this.contextLogger(record, chain);
+    if (token === CONTEXT_LOGGER)
+      return { value: await this.contextLogger(record, chain), scoped: true };
+    if (token === ModuleRef) return { value: this.moduleRef(record.host), scoped: true };
     const target = this.graph.lookup(record.host, token);
     if (!target) {
-      if (dep.optional) return undefined;
+      if (dep.optional) return { value: undefined, scoped: true };
       throw missingProvider(site, token, this.graph);
     }
     if (forward && target.state !== 'done') {
       // The target may be waiting on us: hand out a proxy that forwards once it exists.
-      return lazyInstance(() => target.instance, tokenName(token), site.consumer);
+      const proxy = lazyInstance(() => target.instance, tokenName(token), site.consumer);
+      return { value: proxy, scoped: true };
     }
-    return this.resolve(target, chain);
+    return { value: await this.resolve(target, chain), scoped: false };
+  }
+
+  private moduleRef(module: ModuleRecord): ModuleRef {
+    let ref = this.moduleRefs.get(module);
+    if (!ref) {
+      ref = new ModuleRef(module.name, module.container);
+      this.moduleRefs.set(module, ref);
+    }
+    return ref;
   }
 
   // Each consumer gets its own child of the root logger, named after the consumer.
@@ -176,34 +219,11 @@ export class Injector {
   }
 }
 
-function classDependencies(cls: Type, record: ProviderRecord): Dependency[] {
-  const paramTypes = Reflect.getMetadata('design:paramtypes', cls) as unknown[] | undefined;
-  const tokens = (Reflect.getMetadata(INJECT_TOKENS, cls) as InjectTokens | undefined) ?? new Map();
-  const optional =
-    (Reflect.getMetadata(OPTIONAL_PARAMS, cls) as Set<number> | undefined) ?? new Set();
-  if (!paramTypes) {
-    if (cls.length > 0 && tokens.size < cls.length)
-      throw missingMetadata(cls.name, record.host, cls.length);
-    return Array.from({ length: cls.length }, (_, index) => ({
-      ref: tokens.get(index) as TokenRef,
-      optional: optional.has(index),
-      position: parameterPosition(index),
-    }));
-  }
-  return paramTypes.map((emitted, index) => ({
-    ref: (tokens.get(index) ?? emitted) as TokenRef,
-    optional: optional.has(index),
-    position: parameterPosition(index),
-    ...(tokens.has(index) ? {} : { emitted }),
-  }));
-}
-
-function factoryDependency(dep: FactoryDependency, index: number): Dependency {
-  const position = `factory inject[${index}]`;
-  if (typeof dep === 'object' && dep !== null && 'optional' in dep && 'token' in dep) {
-    return { ref: dep.token, optional: true, position };
-  }
-  return { ref: dep as TokenRef, optional: false, position };
+// tsyringe reads `useValue: undefined` (or null) as no value at all: such values go through a factory.
+function registerValue(container: DependencyContainer, token: unknown, value: unknown): void {
+  const key = token as symbol;
+  if (value === undefined || value === null) container.register(key, { useFactory: () => value });
+  else container.register(key, { useValue: value });
 }
 
 function labelOf(record: ProviderRecord): string {

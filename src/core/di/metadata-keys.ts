@@ -3,6 +3,7 @@ import 'reflect-metadata';
 
 export const MODULE_METADATA = Symbol('keel:module');
 export const GLOBAL_MODULE = Symbol('keel:global');
-export const INJECTABLE = Symbol('keel:injectable');
 export const INJECT_TOKENS = Symbol('keel:inject');
 export const OPTIONAL_PARAMS = Symbol('keel:optional');
+/** tsyringe's own key for `@inject` tokens by parameter index (what its container resolves). */
+export const TSYRINGE_TOKENS = 'injectionTokens';

@@ -1,5 +1,5 @@
 /** `@Controller(prefix, { tags })`: a class whose methods are routes. */
-import { INJECTABLE } from '../../di/metadata-keys.js';
+import { Injectable } from '../../di/injectable.decorator.js';
 import { CONTROLLER } from '../metadata-keys.js';
 
 /** Controller-level options. */
@@ -17,6 +17,6 @@ export interface ControllerMetadata extends ControllerOptions {
 export function Controller(prefix = '', options: ControllerOptions = {}): ClassDecorator {
   return (target) => {
     Reflect.defineMetadata(CONTROLLER, { prefix, ...options } satisfies ControllerMetadata, target);
-    Reflect.defineMetadata(INJECTABLE, true, target);
+    Injectable()(target);
   };
 }
