@@ -1,10 +1,14 @@
 /** Entry point: validate config, build the app, listen, close gracefully on signals (no top-level await). */
 import 'reflect-metadata';
-import { createApp, enableShutdownSignals } from '#core';
-import { AppModule } from './app/app.module.js';
+import { createApp, enableShutdownSignals, explainLoadError } from '#core';
 import { type AppConfig, loadConfigOrExit } from './app/config.js';
 
 async function bootstrap(config: AppConfig): Promise<void> {
+  // Loaded here, not by a static import, so a circular file import among the modules reaches the
+  // catch below and is explained (KEEL_MODULE_CIRCULAR_IMPORT) instead of crashing bare at load.
+  const { AppModule } = await import('./app/app.module.js').catch((error: unknown) => {
+    throw explainLoadError(error);
+  });
   const app = await createApp(AppModule.forRoot(config), {
     logger: { level: config.logLevel, pretty: config.nodeEnv === 'development' },
   });

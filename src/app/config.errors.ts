@@ -1,4 +1,13 @@
 /** ConfigError and the helpers that describe bad environment values without leaking secrets. */
+import { KeelError, seeLine } from '#core';
+
+/** The config catalogue's codes (public API, listed in docs/errors.md). */
+export const CONFIG_ERROR_CODES = {
+  INVALID: 'KEEL_CONFIG_INVALID',
+} as const;
+
+/** One of `CONFIG_ERROR_CODES`. */
+export type ConfigErrorCode = (typeof CONFIG_ERROR_CODES)[keyof typeof CONFIG_ERROR_CODES];
 
 /** One bad environment variable: its name and what is wrong with it, with the expected form. */
 export interface ConfigIssue {
@@ -7,13 +16,19 @@ export interface ConfigIssue {
   readonly problem: string;
 }
 
-/** Thrown by `loadConfig` when the environment is invalid; `message` has one line per variable. */
-export class ConfigError extends Error {
+/**
+ * Thrown by `loadConfig` when the environment is invalid (code KEEL_CONFIG_INVALID); `message`
+ * has one line per variable, then the link to the catalogue entry.
+ */
+export class ConfigError extends KeelError<ConfigErrorCode> {
   override readonly name = 'ConfigError';
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    super(issues.map((issue) => `${issue.variable}: ${issue.problem}`).join('\n'));
+    super(
+      CONFIG_ERROR_CODES.INVALID,
+      issues.map((issue) => `${issue.variable}: ${issue.problem}`).join('\n'),
+    );
     this.issues = Object.freeze([...issues]);
   }
 }
@@ -35,11 +50,13 @@ export function describeValue(raw: string): string {
   return JSON.stringify(shown);
 }
 
-/** The text `loadConfigOrExit` prints to stderr: a heading, then one indented line per variable. */
+/** The text `loadConfigOrExit` prints to stderr: a heading, one indented line per variable, the link. */
 export function formatConfigError(error: ConfigError): string {
   const lines = error.issues.map((issue) => `  ${issue.variable}: ${issue.problem}`);
-  return [
-    'Invalid configuration: fix these environment variables (or .env) and start again.',
-    ...lines,
-  ].join('\n');
+  return (
+    [
+      'Invalid configuration: fix these environment variables (or .env) and start again.',
+      ...lines,
+    ].join('\n') + seeLine(error.code)
+  );
 }

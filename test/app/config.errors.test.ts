@@ -2,13 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatConfigError, loadConfig } from '../../src/app/config.js';
 
-/** The error lines `loadConfig` throws for `env` (never reading the developer's `.env`). */
+const LINK = '  See: docs/errors.md#keel_config_invalid';
+
+/** The error lines `loadConfig` throws for `env` (never reading the developer's `.env`), link line off. */
 function errorLines(env: Record<string, string>): string[] {
   try {
     loadConfig(env, { envFile: false });
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message.split('\n');
+    expect(error).toMatchObject({ code: 'KEEL_CONFIG_INVALID' });
+    const lines = (error as ConfigError).message.split('\n');
+    expect(lines.pop()).toBe(LINK);
+    return lines;
   }
   throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
 }
@@ -179,11 +184,12 @@ describe('loadConfig errors', () => {
     expect(line).not.toContain('ss@');
   });
 
-  it('formats the lines under a heading for stderr', () => {
+  it('formats the lines under a heading for stderr, then the link to the error entry', () => {
     const error = new ConfigError([{ variable: 'PORT', problem: '"abc" is not a port' }]);
     expect(formatConfigError(error).split('\n')).toEqual([
       'Invalid configuration: fix these environment variables (or .env) and start again.',
       '  PORT: "abc" is not a port',
+      LINK,
     ]);
   });
 });

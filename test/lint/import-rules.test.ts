@@ -1,5 +1,6 @@
 /** The import rules of .dependency-cruiser.cjs bite: one fixture violation per rule, nothing else. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -104,5 +105,21 @@ describe('import rules', () => {
       const fromPath = rules.find((rule) => rule.name === name)?.from.path;
       if (fromPath !== undefined) expect(new RegExp(fromPath).test(file)).toBe(true);
     }
+  });
+
+  it("npm run lint's err-long reporter prints each rule's comment: the fix", () => {
+    const lint = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { lint: string } })
+      .scripts.lint;
+    expect(lint).toContain('--output-type err-long');
+    const run = spawnSync(
+      resolve('node_modules/.bin/depcruise'),
+      [`${FIXTURE}src`, '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    const rules = createRequire(import.meta.url)(resolve('.dependency-cruiser.cjs'))
+      .forbidden as Array<Rule & { comment: string }>;
+    // err-long wraps the comment at 80 columns: compare with the whitespace collapsed.
+    const printed = run.stdout.replace(/\s+/g, ' ');
+    for (const rule of rules) expect(printed).toContain(rule.comment.replace(/\s+/g, ' '));
   });
 });

@@ -1,6 +1,6 @@
 /** Runs one lifecycle hook on every instance that has it, in order, each under a timeout. */
 import type { Logger } from 'pino';
-import { DiError } from './di-error.js';
+import { hookFailed, hookTimeout } from './di-messages.js';
 import { tokenName } from './injection-token.js';
 import type { ProviderRecord } from './module-record.js';
 
@@ -31,10 +31,7 @@ export async function runHook(
     } catch (error) {
       options.logger.error({ err: error, hook: name }, `${name} failed`);
       if (options.failFast) {
-        throw new DiError(
-          'HOOK_FAILED',
-          `${name} failed: ${(error as Error)?.message ?? String(error)}`,
-        );
+        throw hookFailed(name, error);
       }
     }
   }
@@ -47,10 +44,7 @@ async function withTimeout(
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${name} did not finish within ${timeoutMs} ms (hook timeout)`)),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(hookTimeout(name, timeoutMs)), timeoutMs);
     timer.unref();
   });
   try {

@@ -1,15 +1,12 @@
 /** A proxy standing in for a forwardRef dependency until the real instance exists. */
-import { DiError } from './di-error.js';
+import { forwardRefNotReady } from './di-messages.js';
 
 /** Forwards every property access to `get()`; throws a clear error if used too early. */
 export function lazyInstance(get: () => unknown, name: string, consumer: string): object {
   const target = (): object => {
     const instance = get();
     if (instance === undefined || instance === null) {
-      throw new DiError(
-        'FORWARD_REF_NOT_READY',
-        `${consumer} used ${name} (injected with forwardRef) inside its constructor, before ${name} was constructed. Fix: use it later (in methods or onModuleInit), not in the constructor.`,
-      );
+      throw forwardRefNotReady(name, consumer);
     }
     return instance as object;
   };

@@ -1,7 +1,7 @@
 /** Visibility rules: a module sees its providers, its imports' exports and global modules' exports. */
-import { DiError } from './di-error.js';
 import { type InjectionToken, tokenName } from './injection-token.js';
 import { MODULE_METADATA } from './metadata-keys.js';
+import { exportNotImported, exportNotProvided, undefinedExport } from './module-errors.js';
 import type { DynamicModule, ModuleExport } from './module-metadata.js';
 import type { ModuleRecord, ProviderRecord } from './module-record.js';
 
@@ -76,10 +76,7 @@ export class ModuleGraph {
 
   private addExport(module: ModuleRecord, entry: ModuleExport | undefined): void {
     if (entry === undefined || entry === null) {
-      throw new DiError(
-        'UNDEFINED_EXPORT',
-        `${module.name} has an undefined entry in its exports (a circular file import leaves that behind). Fix: break the file cycle or import the token from the file that defines it.`,
-      );
+      throw undefinedExport(module.name);
     }
     const reexported = this.importedModule(module, entry);
     if (reexported) {
@@ -88,10 +85,7 @@ export class ModuleGraph {
     }
     if (isModuleRef(entry)) {
       const name = 'module' in entry ? entry.module.name : entry.name;
-      throw new DiError(
-        'EXPORT_NOT_IMPORTED',
-        `${module.name} exports ${name} but does not import it. Fix: add ${name} to the imports of ${module.name}, or remove it from its exports.`,
-      );
+      throw exportNotImported(module.name, name);
     }
     const token = entry as InjectionToken;
     if (
@@ -101,10 +95,7 @@ export class ModuleGraph {
       module.exported.add(token);
       return;
     }
-    throw new DiError(
-      'EXPORT_NOT_PROVIDED',
-      `${module.name} exports ${tokenName(token)} but neither provides it nor imports a module that exports it. Fix: add ${tokenName(token)} to the providers of ${module.name}, or import the module that exports it.`,
-    );
+    throw exportNotProvided(module.name, tokenName(token));
   }
 
   private importedModule(module: ModuleRecord, entry: ModuleExport): ModuleRecord | undefined {

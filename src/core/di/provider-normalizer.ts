@@ -1,5 +1,5 @@
 /** Turns the provider forms users write into the kernel's `ProviderRecord`s. */
-import { DiError } from './di-error.js';
+import { providerWithoutRecipe, providerWithoutToken, undefinedProvider } from './di-messages.js';
 import { type InjectionToken, tokenName } from './injection-token.js';
 import type { ModuleRecord, ProviderRecipe, ProviderRecord } from './module-record.js';
 import type { Provider } from './provider.js';
@@ -17,17 +17,11 @@ export function normalizeProvider(
   overrides: ReadonlyMap<InjectionToken, Override>,
 ): ProviderRecord {
   if (provider === undefined || provider === null) {
-    throw new DiError(
-      'UNDEFINED_PROVIDER',
-      `${host.name} has an undefined entry in its providers. This is what a circular file import leaves behind (the file had not finished loading). Fix: break the file cycle, or import the class from the file that defines it rather than an index that re-exports it.`,
-    );
+    throw undefinedProvider(host.name);
   }
   const token = (typeof provider === 'function' ? provider : provider.provide) as InjectionToken;
   if (token === undefined) {
-    throw new DiError(
-      'BAD_PROVIDER',
-      `${host.name} has a provider without \`provide\`: ${describe(provider)}. Fix: write { provide: TOKEN, useClass | useValue | useFactory | useExisting }.`,
-    );
+    throw providerWithoutToken(host.name, describe(provider));
   }
   const override = overrides.get(token);
   const recipe = override
@@ -48,10 +42,7 @@ function recipeOf(provider: Provider, host: ModuleRecord, token: InjectionToken)
     };
   }
   if ('useExisting' in provider) return { kind: 'existing', useExisting: provider.useExisting };
-  throw new DiError(
-    'BAD_PROVIDER',
-    `${host.name}: the provider for ${tokenName(token)} has none of useClass, useValue, useFactory or useExisting. Fix: add one of them.`,
-  );
+  throw providerWithoutRecipe(host.name, tokenName(token));
 }
 
 function describe(value: unknown): string {

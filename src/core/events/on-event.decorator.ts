@@ -1,5 +1,6 @@
 /** `@OnEvent('user.created')`: subscribes a provider method to a message-bus topic. */
 import 'reflect-metadata';
+import { eventWithoutTopic } from './event-kernel-errors.js';
 
 /** Metadata key: the topics a method listens to. */
 export const ON_EVENT_METADATA = Symbol('keel:on-event');
@@ -14,7 +15,7 @@ export interface OnEventMetadata {
  * stores metadata: the bus module finds these methods at boot and subscribes them.
  */
 export function OnEvent(topic: string): MethodDecorator {
-  if (!topic) throw new Error('@OnEvent needs a topic, e.g. @OnEvent("user.created")');
+  if (!topic) throw eventWithoutTopic();
   return (target, propertyKey) => {
     const existing = Reflect.getOwnMetadata(ON_EVENT_METADATA, target, propertyKey) as
       | OnEventMetadata

@@ -1,6 +1,7 @@
 /** What guards, interceptors, filters and custom parameter decorators see of the current call. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Type } from '../di/injection-token.js';
+import { wrongContext } from './http-kernel-errors.js';
 
 /** The HTTP side of a context. */
 export interface HttpArgumentsHost {
@@ -45,7 +46,7 @@ export function httpContext(
     getHandler: () => handler,
     switchToHttp: () => http,
     switchToWs: () => {
-      throw new Error('switchToWs() called in an HTTP context: check ctx.getType() first');
+      throw wrongContext('switchToWs', 'http', `route ${cls.name}.${handler.name}`);
     },
   };
 }
@@ -66,7 +67,7 @@ export function wsContext(
     getClass: () => cls,
     getHandler: () => handler,
     switchToHttp: () => {
-      throw new Error('switchToHttp() called in a WebSocket context: check ctx.getType() first');
+      throw wrongContext('switchToHttp', 'ws', `gateway ${cls.name}.${handler.name}`);
     },
     switchToWs: () => host,
   };

@@ -1,5 +1,6 @@
 /** `@Gateway(path, options?)`: marks a provider as a WebSocket gateway served at `path`. */
-import { INJECTABLE } from '../di/metadata-keys.js';
+import { Injectable } from '../di/injectable.decorator.js';
+import { badGatewayPath } from './ws-kernel-errors.js';
 import { GATEWAY_KEY } from './ws-metadata-keys.js';
 
 /** Per-gateway settings. */
@@ -21,10 +22,10 @@ export interface GatewayMetadata {
  */
 export function Gateway(path = '/ws', options: GatewayOptions = {}): ClassDecorator {
   if (!path.startsWith('/')) {
-    throw new Error(`@Gateway path "${path}" must start with "/", e.g. @Gateway('/ws')`);
+    throw badGatewayPath(path);
   }
   return (target) => {
-    Reflect.defineMetadata(INJECTABLE, true, target);
+    Injectable()(target);
     Reflect.defineMetadata(GATEWAY_KEY, { path, options } satisfies GatewayMetadata, target);
   };
 }

@@ -1,5 +1,6 @@
 /** `@Subscribe(event, { schema? })`: routes a WebSocket frame's event to a gateway method. */
 import type { ZodType } from 'zod';
+import { badEventName, duplicateSubscription } from './ws-kernel-errors.js';
 import { SUBSCRIPTIONS_KEY } from './ws-metadata-keys.js';
 
 /** Options of one subscription. */
@@ -39,15 +40,13 @@ export function subscriptionsOf(gateway: Function): SubscriptionMetadata[] {
  */
 export function Subscribe(event: string, options: SubscribeOptions = {}): MethodDecorator {
   if (!event || event === 'error') {
-    throw new Error(
-      `@Subscribe needs a non-empty event name other than "error" (got "${event}"), e.g. @Subscribe('join')`,
-    );
+    throw badEventName(event);
   }
   return (target, propertyKey) => {
     const gateway = target.constructor;
     const existing = ownSubscriptions(gateway);
     if (existing.some((sub) => sub.event === event && sub.methodName !== String(propertyKey))) {
-      throw new Error(`${gateway.name}: event "${event}" is subscribed twice; keep one handler`);
+      throw duplicateSubscription(gateway.name, event);
     }
     const entry: SubscriptionMetadata = { event, methodName: String(propertyKey) };
     if (options.schema) entry.schema = options.schema;

@@ -1,5 +1,6 @@
 /** What `DatabaseModule.forRoot` accepts, its defaults, and which driver a URL selects. */
 import type { PGlite } from '@electric-sql/pglite';
+import { badDatabaseOption, unsupportedDatabaseUrl } from '../infra-errors.js';
 
 /** Options of `DatabaseModule.forRoot`; every field has a default (see DESIGN.md). */
 export interface DatabaseModuleOptions {
@@ -65,15 +66,12 @@ function resolveTarget(options: DatabaseModuleOptions): DatabaseTarget {
   if (/^postgres(ql)?:\/\//.test(url)) return { driver: 'postgres', url };
   // Only the scheme is echoed: the rest of a URL may hold a password.
   const scheme = url.split(':')[0] ?? '';
-  throw new Error(
-    `DatabaseModule: unsupported DATABASE_URL scheme "${scheme}:". Use postgres://user@host:5432/db, ` +
-      'pglite://memory, or leave DATABASE_URL unset for an embedded database in ./.data/pglite.',
-  );
+  throw unsupportedDatabaseUrl(scheme);
 }
 
 function positive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`DatabaseModule: ${name} must be a positive number, got ${value}.`);
+    throw badDatabaseOption(name, value);
   }
   return value;
 }

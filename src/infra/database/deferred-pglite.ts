@@ -1,5 +1,6 @@
 /** A stand-in PGlite client for Drizzle that forwards to the real one once it is opened. */
 import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
+import { databaseNotOpen } from '../infra-errors.js';
 
 /** Lets Drizzle be built in a constructor (no I/O) while PGlite opens later, in `onModuleInit`. */
 export class DeferredPglite {
@@ -41,8 +42,6 @@ export class DeferredPglite {
         code: 'CONNECTION_ENDED',
       });
     }
-    throw new Error(
-      'The embedded database is not open yet: queries can run from DatabaseModule onModuleInit on.',
-    );
+    throw databaseNotOpen();
   }
 }

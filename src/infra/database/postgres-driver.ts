@@ -2,6 +2,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Options, type Sql } from 'postgres';
+import { databaseUnreachable } from '../infra-errors.js';
 import type { DatabaseDriver } from './database-driver.js';
 import type { ResolvedDatabaseOptions } from './database-options.js';
 
@@ -34,11 +35,7 @@ export class PostgresDriver implements DatabaseDriver {
       await this.client`select 1`;
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      throw new Error(
-        `DatabaseModule: cannot reach Postgres at ${describeUrl(this.url)} (${String(code ?? 'unknown error')}). ` +
-          'Check DATABASE_URL and that the server accepts connections, or unset it to use the embedded database.',
-        { cause: error },
-      );
+      throw databaseUnreachable(describeUrl(this.url), String(code ?? 'unknown error'), error);
     }
   }
 

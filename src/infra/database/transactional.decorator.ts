@@ -1,4 +1,5 @@
 /** `@Transactional()`: runs an async method through its instance's `UnitOfWork`. */
+import { noUnitOfWork, transactionalNotAMethod } from '../infra-errors.js';
 import { type TransactionOptions, UnitOfWork } from './unit-of-work.js';
 
 /** Metadata key set on decorated methods (for discovery and tooling). */
@@ -19,7 +20,7 @@ export function Transactional(options: TransactionOptions = {}) {
   ): void => {
     const original = descriptor.value;
     if (typeof original !== 'function') {
-      throw new TypeError(`@Transactional() goes on a method; ${String(key)} is not one.`);
+      throw transactionalNotAMethod(String(key));
     }
     const wrapped = async function (this: object, ...args: Parameters<M>) {
       return unitOfWorkOf(this, key).transaction(() => original.apply(this, args), options);
@@ -35,8 +36,5 @@ function unitOfWorkOf(instance: object, key: string | symbol): UnitOfWork {
   const found = Object.values(instance).find((value) => value instanceof UnitOfWork);
   if (found instanceof UnitOfWork) return found;
   const owner = instance.constructor.name;
-  throw new Error(
-    `@Transactional() on ${owner}.${String(key)} needs a UnitOfWork: add ` +
-      `\`private readonly unitOfWork: UnitOfWork\` to ${owner}'s constructor (DatabaseModule provides it).`,
-  );
+  throw noUnitOfWork(owner, String(key));
 }

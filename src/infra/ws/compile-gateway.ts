@@ -1,7 +1,8 @@
 /** Turns a discovered `@Gateway` provider into a dispatcher with resolved guards and schemas. */
 import type { Logger } from 'pino';
 import type { Type } from '#core';
-import { DiError, subscriptionsOf } from '#core';
+import { subscriptionsOf } from '#core';
+import { handlerNotAMethod } from '#core/internal';
 import { type CompiledHandler, dataEnvelope, GatewayDispatcher } from './gateway-dispatcher.js';
 import type { GatewayGuardResolver } from './gateway-guard-resolver.js';
 
@@ -23,10 +24,7 @@ export function compileGateway(
   for (const sub of subscriptionsOf(gateway.metatype)) {
     const method = instance[sub.methodName];
     if (typeof method !== 'function') {
-      throw new DiError(
-        'GATEWAY_HANDLER_NOT_A_METHOD',
-        `${gateway.metatype.name}.${sub.methodName} carries @Subscribe('${sub.event}') but is not a method: decorate a method instead.`,
-      );
+      throw handlerNotAMethod(gateway.metatype.name, sub.methodName, sub.event);
     }
     const envelope = dataEnvelope(sub.schema);
     handlers.set(sub.event, {

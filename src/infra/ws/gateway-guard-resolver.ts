@@ -1,9 +1,9 @@
 /** Resolves the `@UseGuards` of gateways the way routes get theirs, through DiscoveryService. */
 
 import type { CanActivate, DiscoveryService, Type } from '#core';
-import { APP_GUARD, DiError } from '#core';
+import { APP_GUARD } from '#core';
 import type { EnhancerRef } from '#core/internal';
-import { GUARDS } from '#core/internal';
+import { GUARDS, guardNotProvided } from '#core/internal';
 
 /** Where a gateway lives, for lookups and error messages. */
 export interface GatewayRef {
@@ -62,11 +62,7 @@ function refs(value: unknown): EnhancerRef<CanActivate>[] {
 function construct(cls: Type<CanActivate>, gateway: GatewayRef): CanActivate {
   const params = (Reflect.getMetadata('design:paramtypes', cls) as unknown[] | undefined)?.length;
   if ((params ?? cls.length) > 0) {
-    throw new DiError(
-      'GATEWAY_GUARD_NOT_PROVIDED',
-      `Guard ${cls.name} of gateway ${gateway.metatype.name} has constructor dependencies: ` +
-        `add ${cls.name} to the providers of ${gateway.moduleName} so the container can build it.`,
-    );
+    throw guardNotProvided(cls.name, gateway.metatype.name, gateway.moduleName);
   }
   return new cls();
 }

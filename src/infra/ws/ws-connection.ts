@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
 import type { Lang, RequestContextData, WsClient } from '#core';
+import { badRoom } from '#core/internal';
 import { encodeFrame } from './ws-frame.js';
 
 /** Room bookkeeping the connection reports to (the process's registry). */
@@ -23,7 +24,7 @@ const MAX_ROOM_LENGTH = 256;
 
 function checkRoom(room: unknown): string {
   if (typeof room !== 'string' || room.length === 0 || room.length > MAX_ROOM_LENGTH) {
-    throw new TypeError(`A room name is a string of 1..${MAX_ROOM_LENGTH} characters`);
+    throw badRoom(room, MAX_ROOM_LENGTH);
   }
   return room;
 }

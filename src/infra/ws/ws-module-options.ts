@@ -1,5 +1,6 @@
 /** Settings of `WsModule.forRoot(...)`, their defaults and the token that carries them. */
 import { createToken } from '#core';
+import { badWsOptions } from '#core/internal';
 
 /** What the app passes to `WsModule.forRoot`. */
 export interface WsModuleOptions {
@@ -23,9 +24,7 @@ export const WS_MODULE_OPTIONS = createToken<ResolvedWsOptions>('WsModuleOptions
 
 function positive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(
-      `WsModule.forRoot: ${name} must be a positive number of ms or bytes (got ${value})`,
-    );
+    throw badWsOptions(`${name} must be a positive number of ms or bytes (got ${value})`);
   }
   return value;
 }
@@ -34,9 +33,7 @@ function positive(name: string, value: number): number {
 export function resolveWsOptions(options: WsModuleOptions): ResolvedWsOptions {
   const { origins } = options;
   if (origins !== '*' && !Array.isArray(origins)) {
-    throw new Error(
-      "WsModule.forRoot: origins must be '*' or a list such as ['https://app.example.com']",
-    );
+    throw badWsOptions("origins must be '*' or a list such as ['https://app.example.com']");
   }
   return {
     origins,

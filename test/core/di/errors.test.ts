@@ -9,6 +9,22 @@ interface Mailer {
 
 const boot = (root: unknown) => createApp(root as never, { logger: false });
 
+/** The error the boot of `root` fails with (the test fails if it boots). */
+async function bootError(root: unknown): Promise<Error> {
+  return boot(root).then(
+    () => Promise.reject(new Error('expected the boot to fail')),
+    (error: Error) => error,
+  );
+}
+
+/** Asserts the code, the text (substring or pattern) and the final link line of a kernel error. */
+function expectKeelError(error: Error, code: string, text: string | RegExp): void {
+  expect(error).toMatchObject({ code });
+  if (typeof text === 'string') expect(error.message).toContain(text);
+  else expect(error.message).toMatch(text);
+  expect(error.message.endsWith(`\n  See: docs/errors.md#${code.toLowerCase()}`)).toBe(true);
+}
+
 @Injectable()
 class Mail {}
 
@@ -27,8 +43,10 @@ describe('boot errors name the culprit and the fix', () => {
     class UserModule {}
     @Module({ imports: [MailModule, UserModule] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
-      'Cannot resolve Signup in UserModule: constructor parameter #1 (index 0) needs Mail, which is not visible in UserModule.\n  Fix: import MailModule into UserModule (it exports Mail).',
+    const error = await bootError(AppModule);
+    expect(error).toMatchObject({ code: 'KEEL_DI_MISSING_PROVIDER' });
+    expect(error.message).toBe(
+      'Cannot resolve Signup in UserModule: constructor parameter #1 (index 0) needs Mail, which is not visible in UserModule.\n  Fix: import MailModule into UserModule (it exports Mail).\n  See: docs/errors.md#keel_di_missing_provider',
     );
   });
 
@@ -39,9 +57,9 @@ describe('boot errors name the culprit and the fix', () => {
     }
     @Module({ providers: [Notifier] })
     class AppModule {}
-    const error = await boot(AppModule).catch((e: Error) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(
+    const error = await bootError(AppModule);
+    expect(error).toMatchObject({ code: 'KEEL_DI_UNTYPED_PARAMETER' });
+    expect(error.message).toMatch(
       /Cannot resolve Notifier in AppModule: constructor parameter #1 \(index 0\) has no runtime type \(TypeScript emitted (Object|Function)\): its type is an interface or a type alias, or a class imported with `import type`\.\n {2}Fix: inject it by token with @Inject\(TOKEN\)/,
     );
   });
@@ -55,7 +73,9 @@ describe('boot errors name the culprit and the fix', () => {
     Reflect.defineMetadata('design:paramtypes', [undefined], Early);
     @Module({ providers: [Early, Late] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_DI_UNDEFINED_PARAMETER_TYPE',
       /the type of constructor parameter #1 \(index 0\) was undefined when the class was decorated.*\n {2}Fix: write @Inject\(forwardRef\(\(\) => TheClass\)\)/,
     );
   });
@@ -72,7 +92,9 @@ describe('boot errors name the culprit and the fix', () => {
       ],
     })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_DI_CYCLE',
       'Provider cycle: A -> B -> C -> A.\n  Fix: move the shared logic into a third provider, or inject one side with @Inject(forwardRef(() => A))',
     );
   });
@@ -115,7 +137,9 @@ describe('boot errors name the culprit and the fix', () => {
     imports.push(BModule);
     @Module({ imports: [AModule] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_MODULE_CYCLE',
       'Module import cycle: AModule -> BModule -> AModule. Fix: move what both need into a third module, or write forwardRef(() => AModule) in the imports of BModule',
     );
   });
@@ -141,7 +165,9 @@ describe('boot errors name the culprit and the fix', () => {
   it('an undefined entry in imports is named as a circular file import', async () => {
     @Module({ imports: [undefined as never] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_MODULE_UNDEFINED_IMPORT',
       'AppModule.imports[0] is undefined. This is what a circular file import leaves behind',
     );
   });
@@ -150,7 +176,9 @@ describe('boot errors name the culprit and the fix', () => {
     const TOKEN = Symbol('Secret');
     @Module({ exports: [TOKEN] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_MODULE_EXPORT_NOT_PROVIDED',
       'AppModule exports Secret but neither provides it nor imports a module that exports it. Fix: add Secret to the providers of AppModule, or import the module that exports it.',
     );
   });
@@ -166,7 +194,9 @@ describe('boot errors name the culprit and the fix', () => {
     class UserModule {}
     @Module({ imports: [CacheModule.forRoot(2), UserModule] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_MODULE_DUPLICATE',
       'Duplicate module registration: CacheModule is registered twice with different configurations (by AppModule and by UserModule).',
     );
   });
@@ -174,7 +204,9 @@ describe('boot errors name the culprit and the fix', () => {
   it('a class in imports that is not a module', async () => {
     @Module({ imports: [Mail as never] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow(
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_MODULE_NOT_A_MODULE',
       'AppModule.imports[0] is Mail, which is not a module (no @Module decorator)',
     );
   });
@@ -188,6 +220,10 @@ describe('boot errors name the culprit and the fix', () => {
     }
     @Module({ providers: [Db] })
     class AppModule {}
-    await expect(boot(AppModule)).rejects.toThrow('Db.onModuleInit failed: connection refused');
+    expectKeelError(
+      await bootError(AppModule),
+      'KEEL_DI_HOOK_FAILED',
+      'Db.onModuleInit failed: connection refused',
+    );
   });
 });

@@ -23,7 +23,12 @@ describe('@Gateway', () => {
   });
 
   it('refuses a path without a leading slash', () => {
-    expect(() => Gateway('ws')).toThrow(/must start with "\/"/);
+    expect(() => Gateway('ws')).toThrow(
+      expect.objectContaining({
+        code: 'KEEL_WS_BAD_GATEWAY_PATH',
+        message: expect.stringMatching(/must start with "\/"/),
+      }),
+    );
   });
 });
 
@@ -72,11 +77,21 @@ describe('@Subscribe', () => {
         b(): void {}
       }
       return TwiceGateway;
-    }).toThrow(/"join" is subscribed twice/);
+    }).toThrow(
+      expect.objectContaining({
+        code: 'KEEL_WS_DUPLICATE_SUBSCRIPTION',
+        message: expect.stringContaining('"join" is subscribed twice'),
+      }),
+    );
   });
 
   it('refuses an empty event and the reserved "error" event', () => {
     expect(() => Subscribe('')).toThrow(/non-empty event name/);
-    expect(() => Subscribe('error')).toThrow(/other than "error"/);
+    expect(() => Subscribe('error')).toThrow(
+      expect.objectContaining({
+        code: 'KEEL_WS_BAD_EVENT_NAME',
+        message: expect.stringContaining('other than "error"'),
+      }),
+    );
   });
 });

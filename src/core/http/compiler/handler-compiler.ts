@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Interceptor } from '../enhancers/interceptor.js';
 import type { ExecutionContext } from '../execution-context.js';
+import { noExecutionContext } from '../http-kernel-errors.js';
 import type { ArgsBuilder } from './args-compiler.js';
 import { runInterceptors } from './enhancer-chain.js';
 
@@ -20,7 +21,7 @@ export interface HandlerPlan {
 }
 
 const NO_CONTEXT = (): ExecutionContext => {
-  throw new Error('no execution context: the route has no interceptor or custom parameter');
+  throw noExecutionContext();
 };
 
 /** The handler; sync handlers stay sync so a plain route costs one function call. */

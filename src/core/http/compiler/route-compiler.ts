@@ -5,7 +5,6 @@ import type {
   FastifyRequest,
   RouteOptions as FastifyRouteOptions,
 } from 'fastify';
-import { z } from 'zod';
 import type { Type } from '../../di/injection-token.js';
 import type { ControllerMetadata } from '../decorators/controller.decorator.js';
 import type { ParamSpec } from '../decorators/param.decorators.js';
@@ -13,6 +12,7 @@ import type { CanActivate } from '../enhancers/can-activate.js';
 import type { ExceptionFilter } from '../enhancers/exception-filter.js';
 import type { Interceptor } from '../enhancers/interceptor.js';
 import { type ExecutionContext, httpContext } from '../execution-context.js';
+import { notAMethod, routeRejected } from '../http-kernel-errors.js';
 import { CONTROLLER, HTTP_CODE, ROUTE_PARAMS, ROUTES } from '../metadata-keys.js';
 import type { RouteDefinition } from '../route-options.js';
 import { compileArgs } from './args-compiler.js';
@@ -61,9 +61,7 @@ export async function compileController(
     try {
       server.route(buildRoute(target, route, build));
     } catch (error) {
-      throw new Error(
-        `${target.metatype.name}.${route.handlerName}: cannot register ${route.method} ${url}: ${(error as Error).message}`,
-      );
+      throw routeRejected(target.metatype.name, route.handlerName, route.method, url, error);
     }
   }
 }
@@ -82,8 +80,7 @@ function buildRoute(
 ): FastifyRouteOptions {
   const { metatype, instance } = target;
   const method = instance[route.handlerName];
-  if (typeof method !== 'function')
-    throw new Error(`${metatype.name}.${route.handlerName} is not a method`);
+  if (typeof method !== 'function') throw notAMethod(metatype.name, route.handlerName);
   const handlerRef = metatype.prototype[route.handlerName] as Function;
   const specs =
     (Reflect.getMetadata(ROUTE_PARAMS, metatype.prototype, route.handlerName) as

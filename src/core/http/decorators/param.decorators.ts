@@ -1,5 +1,6 @@
 /** Parameter decorators: `@Body @Param @Query @Headers @Req @Res @RawBody`. */
 import type { ExecutionContext } from '../execution-context.js';
+import { paramOnConstructor } from '../http-kernel-errors.js';
 import { ROUTE_PARAMS } from '../metadata-keys.js';
 
 /** Where a handler argument comes from. */
@@ -24,10 +25,18 @@ export interface ParamSpec {
 
 /** Records a parameter spec on the method. */
 export function addParam(target: object, key: string | symbol | undefined, spec: ParamSpec): void {
-  if (key === undefined)
-    throw new Error('Parameter decorators apply to route methods, not constructors');
+  if (key === undefined) {
+    const className = typeof target === 'function' ? target.name : target.constructor.name;
+    throw paramOnConstructor(className, decoratorName(spec.kind), spec.index);
+  }
   const params: ParamSpec[] = [...(Reflect.getOwnMetadata(ROUTE_PARAMS, target, key) ?? []), spec];
   Reflect.defineMetadata(ROUTE_PARAMS, params, target, key);
+}
+
+function decoratorName(kind: ParamKind): string {
+  if (kind === 'custom') return 'custom parameter';
+  if (kind === 'params') return '@Param()';
+  return `@${kind.charAt(0).toUpperCase()}${kind.slice(1)}()`;
 }
 
 function source(kind: ParamKind) {
