@@ -11,12 +11,19 @@ export {
   type ShutdownSignalOptions,
 } from './application/shutdown-signals.js';
 export { RequestContext, type RequestContextData } from './context/index.js';
-export { DiError } from './di/di-error.js';
+export {
+  DI_ERROR_CODES,
+  DiError,
+  type DiErrorCode,
+  MODULE_ERROR_CODES,
+  type ModuleErrorCode,
+} from './di/di-error.js';
 export {
   type DiscoveredInstance,
   type DiscoveredMethod,
   DiscoveryService,
 } from './di/discovery.service.js';
+export { type ExplainLoadErrorOptions, explainLoadError } from './di/explain-load-error.js';
 export { type ForwardRef, forwardRef } from './di/forward-ref.js';
 export { Global } from './di/global.decorator.js';
 export { Inject } from './di/inject.decorator.js';
@@ -25,9 +32,12 @@ export { createToken, type InjectionToken, type Type } from './di/injection-toke
 export type * from './di/lifecycle.js';
 export { Module } from './di/module.decorator.js';
 export type { DynamicModule, ModuleMetadata } from './di/module-metadata.js';
+export { ModuleRef } from './di/module-ref.js';
 export { createMultiToken } from './di/multi-token.js';
 export { Optional } from './di/optional.decorator.js';
 export type { Provider } from './di/provider.js';
+export { ERRORS_DOC, errorDocLink, KeelError, seeLine } from './errors/keel-error.js';
+export { EVENT_ERROR_CODES, type EventErrorCode } from './events/event-kernel-errors.js';
 export { OnEvent } from './events/index.js';
 export { Controller } from './http/decorators/controller.decorator.js';
 export { createParamDecorator } from './http/decorators/create-param-decorator.js';
@@ -56,12 +66,19 @@ export {
 } from './http/enhancers/use-enhancers.decorators.js';
 export * from './http/errors/index.js';
 export type { ExecutionContext } from './http/execution-context.js';
+export {
+  HTTP_ERROR_CODES,
+  HttpKernelError,
+  type HttpKernelErrorCode,
+} from './http/http-kernel-errors.js';
 export type { RouteOptions } from './http/route-options.js';
 export { ErrorBody, errorBody, errorResponses } from './http/server/index.js';
 export {
   assertCatalogComplete,
   defineMessages,
+  I18n,
   type Lang,
+  type MessageCatalog,
   SUPPORTED_LANGS,
   t,
 } from './i18n/index.js';

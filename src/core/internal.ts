@@ -5,5 +5,11 @@ export { runGuards } from './http/compiler/enhancer-chain.js';
 export type { EnhancerRef } from './http/enhancers/use-enhancers.decorators.js';
 export { wsContext } from './http/execution-context.js';
 export { GUARDS } from './http/metadata-keys.js';
-export { defaultLanguage } from './i18n/translate.js';
 export { errorLogFields } from './logger/error-log-fields.js';
+export {
+  badRoom,
+  badWsOptions,
+  duplicateGatewayPath,
+  guardNotProvided,
+  handlerNotAMethod,
+} from './ws/ws-kernel-errors.js';

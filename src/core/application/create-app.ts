@@ -1,9 +1,12 @@
 /** `createApp(RootModule, options)`: resolves every provider, compiles every route, returns an App. */
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import type { InjectionToken, Type } from '../di/injection-token.js';
 import { Kernel } from '../di/kernel.js';
+import { MODULE_CATALOGS } from '../di/module-catalogs.js';
 import type { ModuleImport } from '../di/module-metadata.js';
 import type { ModuleRecord } from '../di/module-record.js';
+import type { Provider } from '../di/provider.js';
 import { compileFilterChain } from '../http/compiler/filter-chain.js';
 import {
   type CompileOptions,
@@ -17,7 +20,8 @@ import type { EnhancerRef } from '../http/enhancers/use-enhancers.decorators.js'
 import { FILTERS, GUARDS, INTERCEPTORS } from '../http/metadata-keys.js';
 import type { RouteDefinition } from '../http/route-options.js';
 import { installNotFoundHandler } from '../http/server/index.js';
-import { DEFAULT_LANG, isLang, type Lang } from '../i18n/index.js';
+import { I18n, KERNEL_CATALOGS, type Lang, type MessageCatalog } from '../i18n/index.js';
+import { CLOCK, systemClock } from '../ports/clock.port.js';
 import { LOGGER } from '../ports/logger.port.js';
 import { App } from './app.js';
 import { type AppOptions, HTTP_OPTIONS, type HttpOptions } from './app-options.js';
@@ -32,10 +36,16 @@ export async function createApp(root: ModuleImport, options: AppOptions = {}): P
     logger,
     hookTimeoutMs: options.hookTimeoutMs ?? 10_000,
     overrides: options.overrides as ReadonlyMap<InjectionToken, never> | undefined,
-    globalProviders: [{ provide: LOGGER, useValue: logger }, Reflector],
+    globalProviders: [
+      { provide: LOGGER, useValue: logger },
+      { provide: CLOCK, useValue: systemClock },
+      Reflector,
+      i18nProvider(logger, options),
+    ],
   });
   const http = httpOptions(kernel, options.http);
-  const server = await createServer(logger, http);
+  const i18n = kernel.get(I18n);
+  const server = await createServer(logger, http, i18n);
   const app = new App(server, kernel, logger);
   try {
     await kernel.init();
@@ -44,7 +54,7 @@ export async function createApp(root: ModuleImport, options: AppOptions = {}): P
     }
     await compileRoutes(kernel, server, {
       prefix: http.prefix ?? '',
-      defaultLang: isLang(http.defaultLang) ? http.defaultLang : DEFAULT_LANG,
+      defaultLang: i18n.defaultLang,
       production: http.production ?? false,
     });
     await server.ready();
@@ -54,6 +64,20 @@ export async function createApp(root: ModuleImport, options: AppOptions = {}): P
     throw error;
   }
   return app;
+}
+
+// The app's own translator: the kernel's catalogs and its modules', in its default language.
+function i18nProvider(logger: Logger, options: AppOptions): Provider {
+  return {
+    provide: I18n,
+    useFactory: (catalogs: readonly MessageCatalog[], http: HttpOptions | undefined) =>
+      new I18n({
+        catalogs: [...KERNEL_CATALOGS, ...catalogs],
+        defaultLang: options.http?.defaultLang ?? http?.defaultLang,
+        onMissingKey: (key) => logger.warn({ key }, 'missing message key'),
+      }),
+    inject: [MODULE_CATALOGS, { token: HTTP_OPTIONS, optional: true }],
+  };
 }
 
 function httpOptions(kernel: Kernel, overrides: HttpOptions | undefined): HttpOptions {

@@ -9,11 +9,15 @@ import {
   registerSecurity,
   serverOptions,
 } from '../http/server/index.js';
-import { configureI18n, DEFAULT_LANG, isLang } from '../i18n/index.js';
+import type { I18n } from '../i18n/index.js';
 import type { HttpOptions } from './app-options.js';
 
 /** Fastify with Zod compilers, request context, the error shape, security plugins and OpenAPI. */
-export async function createServer(logger: Logger, http: HttpOptions): Promise<FastifyInstance> {
+export async function createServer(
+  logger: Logger,
+  http: HttpOptions,
+  i18n: I18n,
+): Promise<FastifyInstance> {
   const options: Parameters<typeof serverOptions>[0] = { loggerInstance: logger };
   if (http.bodyLimit !== undefined) options.bodyLimit = http.bodyLimit;
   if (http.trustProxy !== undefined) options.trustProxy = http.trustProxy;
@@ -21,12 +25,8 @@ export async function createServer(logger: Logger, http: HttpOptions): Promise<F
   const server = Fastify(serverOptions(options)) as unknown as FastifyInstance;
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
-  const defaultLang = isLang(http.defaultLang) ? http.defaultLang : DEFAULT_LANG;
-  configureI18n({
-    defaultLang,
-    onMissingKey: (key) => logger.warn({ key }, 'missing message key'),
-  });
-  installRequestContext(server, { defaultLang });
+  const defaultLang = i18n.defaultLang;
+  installRequestContext(server, { defaultLang, i18n });
   installErrorHandler(server, { production: http.production ?? false, defaultLang });
   if (http.helmet || (http.corsOrigins && http.corsOrigins.length > 0)) {
     await registerSecurity(server, {

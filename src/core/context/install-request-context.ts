@@ -1,6 +1,7 @@
 /** The onRequest hook that opens the request context for the rest of the request. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { I18n } from '../i18n/i18n.js';
 import { DEFAULT_LANG, type Lang, SUPPORTED_LANGS } from '../i18n/languages.js';
 import { negotiateLanguage } from '../i18n/negotiate-language.js';
 import { RequestContext, type RequestContextData } from './request-context.js';
@@ -14,6 +15,8 @@ export interface RequestContextOptions {
   supportedLangs?: readonly Lang[];
   /** Header read and echoed for the request id (`x-request-id`). */
   requestIdHeader?: string;
+  /** The app's translator, carried by the context so `t()` and errors use the app's catalogs. */
+  i18n?: I18n;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -42,10 +45,11 @@ export function buildRequestContext(
     query: (request.query as Record<string, unknown> | undefined)?.lang,
     acceptLanguage: request.headers['accept-language'],
     supported: options.supportedLangs ?? SUPPORTED_LANGS,
-    fallback: options.defaultLang ?? DEFAULT_LANG,
+    fallback: options.defaultLang ?? options.i18n?.defaultLang ?? DEFAULT_LANG,
   });
   const bearerToken = extractBearerToken(request.headers.authorization);
   const context: RequestContextData = { requestId: requestIdOf(request, header), lang };
+  if (options.i18n) Object.assign(context, { i18n: options.i18n });
   return bearerToken === undefined ? context : { ...context, bearerToken };
 }
 

@@ -1,5 +1,6 @@
 /** The per-request context (AsyncLocalStorage): requestId, language, credentials, trace. */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { I18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/languages.js';
 
 /** What every piece of code running for one request (or job, or WebSocket frame) can read. */
@@ -14,6 +15,8 @@ export interface RequestContextData {
   principal?: unknown;
   /** Distributed-trace id, set by tracing when present. */
   traceId?: string;
+  /** The translator of the app serving the request (its catalogs and default language). */
+  readonly i18n?: I18n;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

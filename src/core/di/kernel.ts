@@ -1,16 +1,17 @@
 /** The DI kernel: scans modules, resolves every provider at boot, runs lifecycle hooks. */
 import type { Logger } from 'pino';
 import { container as rootContainer } from 'tsyringe';
-import { DiError } from './di-error.js';
+import { unknownToken } from './di-messages.js';
 import { type DiscoveredInstance, DiscoveryService } from './discovery.service.js';
 import { Global } from './global.decorator.js';
 import { runHook } from './hook-runner.js';
 import { type InjectionToken, type Type, tokenName } from './injection-token.js';
 import { Injector } from './injector.js';
 import { Module } from './module.decorator.js';
+import { MODULE_CATALOGS } from './module-catalogs.js';
 import { ModuleGraph } from './module-graph.js';
 import type { DynamicModule, ModuleImport } from './module-metadata.js';
-import type { ProviderRecord } from './module-record.js';
+import type { ModuleRecord, ProviderRecord } from './module-record.js';
 import { ModuleScanner } from './module-scanner.js';
 import type { Provider } from './provider.js';
 import type { Override } from './provider-normalizer.js';
@@ -50,8 +51,11 @@ export class Kernel {
       () => records.order.map(describeInstance),
       (token) => records.order.filter((r) => r.token === token).map((r) => r.instance),
     );
+    const scanned: { modules: readonly ModuleRecord[] } = { modules: [] };
     const globals = [
       { provide: DiscoveryService, useValue: discovery },
+      // Read at resolve time, after the scan: every catalog of every module in the app.
+      { provide: MODULE_CATALOGS, useFactory: () => scanned.modules.flatMap((m) => m.messages) },
       ...(options.globalProviders ?? []),
     ];
     const core: DynamicModule = {
@@ -66,6 +70,7 @@ export class Kernel {
     );
     await scanner.scanCore(core);
     const { root: rootRecord, modules } = await scanner.scan(root);
+    scanned.modules = modules;
     const graph = new ModuleGraph(rootRecord, modules);
     const injector = new Injector(graph, options.overrides ?? new Map());
     records.order = injector.order;
@@ -75,18 +80,16 @@ export class Kernel {
 
   /** The instance behind `token`: visible from the root module, else (unless strict) any module's. */
   get<T>(token: InjectionToken<T>, options: { strict?: boolean } = {}): T {
-    const fromRoot = this.graph.lookup(this.graph.root, token);
-    const record = fromRoot ?? (options.strict ? undefined : this.findAnywhere(token));
-    if (record?.state !== 'done') {
-      const where = options.strict
-        ? `visible from ${this.graph.root.name}`
-        : 'provided by any module';
-      throw new DiError(
-        'UNKNOWN_TOKEN',
-        `app.get(${tokenName(token)}): no provider ${where}. Fix: add it to the providers of a module (and export it to reach it from ${this.graph.root.name}).`,
-      );
-    }
-    return record.instance as T;
+    // Through the same tsyringe containers the classes were built from; a token is looked up only
+    // where it is registered, so tsyringe never silently constructs an unregistered class.
+    const key = token as symbol;
+    const root = this.graph.root.container;
+    if (root.isRegistered(key, true)) return root.resolve(key) as T;
+    const owner = options.strict
+      ? undefined
+      : this.graph.modules.find((module) => module.container.isRegistered(key));
+    if (!owner) throw unknownToken(tokenName(token), this.graph.root.name, options.strict === true);
+    return owner.container.resolve(key) as T;
   }
 
   /** `onModuleInit` on every instance in dependency order. */
@@ -119,14 +122,6 @@ export class Kernel {
       logger: this.options.logger,
       failFast,
     });
-  }
-
-  private findAnywhere(token: InjectionToken): ProviderRecord | undefined {
-    for (const module of this.graph.modules) {
-      const record = module.providers.get(token) ?? module.enhancers.get(token as Type);
-      if (record) return record;
-    }
-    return undefined;
   }
 }
 

@@ -24,11 +24,3 @@ export interface OnModuleDestroy {
 export interface OnApplicationShutdown {
   onApplicationShutdown(signal?: string): void | Promise<void>;
 }
-
-/** The hook names, in the order they run. */
-export const BOOT_HOOKS = ['onModuleInit', 'onApplicationBootstrap'] as const;
-export const SHUTDOWN_HOOKS = [
-  'beforeApplicationShutdown',
-  'onModuleDestroy',
-  'onApplicationShutdown',
-] as const;

@@ -1,4 +1,5 @@
 /** What `@Module` takes and what a dynamic module (`forRoot`) returns. */
+import type { MessageCatalog } from '../i18n/message-catalog.js';
 import type { ForwardRef } from './forward-ref.js';
 import type { InjectionToken, Type } from './injection-token.js';
 import type { Provider } from './provider.js';
@@ -19,6 +20,8 @@ export interface ModuleMetadata {
   controllers?: Type[];
   providers?: Provider[];
   exports?: ModuleExport[];
+  /** Message catalogs (`defineMessages`) the module's errors and texts use; every app that includes the module speaks them. */
+  messages?: readonly MessageCatalog[];
 }
 
 /** A configured module instance returned by `forRoot` / `forRootAsync`. */

@@ -1,5 +1,6 @@
 /** The kernel's internal view of a module and its providers, built once at boot. */
 import type { DependencyContainer } from 'tsyringe';
+import type { MessageCatalog } from '../i18n/message-catalog.js';
 import type { InjectionToken, Type } from './injection-token.js';
 import type { DynamicModule, ModuleExport } from './module-metadata.js';
 import type { FactoryDependency } from './provider.js';
@@ -40,4 +41,6 @@ export interface ModuleRecord {
   container: DependencyContainer;
   /** Enhancers (guards, interceptors...) constructed in this module's scope, by class. */
   enhancers: Map<Type, ProviderRecord>;
+  /** The module's message catalogs. */
+  messages: readonly MessageCatalog[];
 }

@@ -1,9 +1,15 @@
 /** Walks the module tree from the root: one record per module, import cycles and duplicates reported. */
 import type { DependencyContainer } from 'tsyringe';
-import { DiError } from './di-error.js';
 import { isForwardRef } from './forward-ref.js';
 import type { InjectionToken, Type } from './injection-token.js';
 import { GLOBAL_MODULE, MODULE_METADATA } from './metadata-keys.js';
+import {
+  duplicateImport,
+  duplicateModule,
+  moduleCycle,
+  notAModule,
+  undefinedImport,
+} from './module-errors.js';
 import type { DynamicModule, ModuleImport, ModuleMetadata } from './module-metadata.js';
 import type { ModuleRecord } from './module-record.js';
 import { isMultiToken } from './multi-token.js';
@@ -59,10 +65,7 @@ export class ModuleScanner {
     for (const [index, child] of imports.entries()) {
       const childRecord = await this.visit(child, { parent: record, index }, nextStack);
       if (seen.has(childRecord)) {
-        throw new DiError(
-          'DUPLICATE_IMPORT',
-          `${record.name} lists ${childRecord.name} twice in its imports. Fix: keep one entry.`,
-        );
+        throw duplicateImport(record.name, childRecord.name);
       }
       seen.add(childRecord);
       record.imports.push(childRecord);
@@ -78,18 +81,12 @@ export class ModuleScanner {
     let value: unknown = isForwardRef(entry) ? entry.resolve() : entry;
     if (value instanceof Promise) value = await value;
     if (value === undefined || value === null) {
-      throw new DiError(
-        'UNDEFINED_IMPORT',
-        `${where} is undefined. This is what a circular file import leaves behind: the imported file had not finished loading when ${from.parent?.name ?? 'the root'} was defined. Fix: write forwardRef(() => TheModule) in imports, or break the file cycle.`,
-      );
+      throw undefinedImport(where, from.parent?.name ?? 'the root');
     }
     const metatype = typeof value === 'function' ? value : (value as DynamicModule).module;
     if (typeof metatype !== 'function' || !Reflect.hasOwnMetadata(MODULE_METADATA, metatype)) {
       const name = typeof metatype === 'function' ? metatype.name : String(metatype);
-      throw new DiError(
-        'NOT_A_MODULE',
-        `${where} is ${name}, which is not a module (no @Module decorator). Fix: put providers in \`providers\`, modules in \`imports\`, and decorate modules with @Module({...}).`,
-      );
+      throw notAModule(where, name);
     }
     return value as Type | DynamicModule;
   }
@@ -101,10 +98,7 @@ export class ModuleScanner {
   ): void {
     if (!dynamic || dynamic === existing.dynamic) return;
     const first = this.importers.get(existing);
-    throw new DiError(
-      'DUPLICATE_MODULE',
-      `Duplicate module registration: ${existing.name} is registered twice with different configurations (by ${first} and by ${parent?.name ?? 'the root'}). Fix: call ${existing.name}.forRoot(...) once (in AppModule; make it global or export it) and import the plain ${existing.name} class where it is needed.`,
-    );
+    throw duplicateModule(existing.name, first ?? 'the root', parent?.name ?? 'the root');
   }
 
   private checkCycle(target: ModuleRecord, viaForwardRef: boolean, stack: StackEntry[]): void {
@@ -112,12 +106,9 @@ export class ModuleScanner {
     if (start < 0) return;
     const cycle = stack.slice(start);
     if (viaForwardRef || cycle.slice(1).some((entry) => entry.viaForwardRef)) return;
-    const chain = [...cycle.map((entry) => entry.record.name), target.name].join(' -> ');
+    const chain = [...cycle.map((entry) => entry.record.name), target.name];
     const last = stack[stack.length - 1]?.record.name ?? target.name;
-    throw new DiError(
-      'MODULE_CYCLE',
-      `Module import cycle: ${chain}. Fix: move what both need into a third module, or write forwardRef(() => ${target.name}) in the imports of ${last} (and forwardRef on the other side too if its file imports this one).`,
-    );
+    throw moduleCycle(chain, target.name, last);
   }
 
   private createRecord(metatype: Type, dynamic: DynamicModule | undefined): ModuleRecord {
@@ -135,6 +126,7 @@ export class ModuleScanner {
       exported: new Set(),
       container: this.appContainer.createChildContainer(),
       enhancers: new Map(),
+      messages: [...(meta.messages ?? []), ...(dynamic?.messages ?? [])],
     };
     for (const provider of [...(meta.providers ?? []), ...(dynamic?.providers ?? [])]) {
       const normalized = normalizeProvider(provider, record, this.overrides);

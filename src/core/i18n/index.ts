@@ -1,7 +1,9 @@
-/** i18n: languages, negotiation, `t()`, module catalogs and Zod issue translation. */
-import './kernel.messages.js';
+/** i18n: languages, negotiation, per-app translators, module catalogs and Zod issue translation. */
 
+export { I18n, type I18nOptions, interpolate, type MessageParams } from './i18n.js';
+export { I18N_ERROR_CODES, type I18nErrorCode } from './i18n-errors.js';
 export { kernelMessages } from './kernel.messages.js';
+export { BUILTIN_I18N, KERNEL_CATALOGS } from './kernel-i18n.js';
 export { DEFAULT_LANG, isLang, type Lang, SUPPORTED_LANGS } from './languages.js';
 export {
   assertCatalogComplete,
@@ -18,13 +20,5 @@ export {
   negotiateLanguage,
   parseAcceptLanguage,
 } from './negotiate-language.js';
-export {
-  configureI18n,
-  defaultLanguage,
-  hasMessage,
-  type I18nSettings,
-  interpolate,
-  type MessageParams,
-  t,
-} from './translate.js';
+export { currentI18n, t } from './translate.js';
 export { translateZodIssue, type ZodIssueLike } from './zod-issue-translator.js';

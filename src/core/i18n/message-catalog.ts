@@ -1,6 +1,6 @@
-/** Module catalogs: `defineMessages({ en, es, 'pt-BR' })` checks, registers and types them. */
+/** Module catalogs: `defineMessages({ en, es, 'pt-BR' })` checks and types them. */
+import { incompleteCatalog } from './i18n-errors.js';
 import { type Lang, SUPPORTED_LANGS } from './languages.js';
-import { registerMessages } from './message-registry.js';
 
 /** One language's messages, flat keys such as `user.notFound`. */
 export type Messages<K extends string = string> = Readonly<Record<K, string>>;
@@ -59,16 +59,16 @@ export function assertCatalogComplete(
   langs: readonly string[] = SUPPORTED_LANGS,
 ): void {
   const problems = catalogProblems(catalog, langs);
-  if (problems.length > 0) {
-    throw new Error(`Message catalog is incomplete: ${problems.join('; ')}`);
-  }
+  if (problems.length > 0) throw incompleteCatalog(problems);
 }
 
-/** Checks a module's catalog, registers it for `t()` and returns it typed by its keys. */
+/**
+ * Checks a module's catalog and returns it typed by its keys. Nothing is registered: list it in
+ * `@Module({ messages: [catalog] })` and every app that includes the module speaks it.
+ */
 export function defineMessages<En extends Record<string, string>>(
   catalog: CatalogInput<En>,
 ): MessageCatalog<keyof En & string> {
   assertCatalogComplete(catalog);
-  for (const lang of SUPPORTED_LANGS) registerMessages(lang, catalog[lang]);
   return catalog as unknown as MessageCatalog<keyof En & string>;
 }

@@ -1,8 +1,8 @@
 /** Translates Zod issues with zod 4's bundled locales (en, es, pt-BR). */
 import { z } from 'zod';
-import type { Lang } from './languages.js';
-import { lookupMessage } from './message-registry.js';
-import { defaultLanguage, interpolate, type MessageParams } from './translate.js';
+import { type I18n, interpolate, type MessageParams } from './i18n.js';
+import { isLang, type Lang } from './languages.js';
+import { currentI18n } from './translate.js';
 
 /** A Zod issue (its other fields ride along); `input` makes "received X" exact. */
 export interface ZodIssueLike {
@@ -23,8 +23,8 @@ const locales: Record<Lang, () => { localeError: LocaleError }> = {
 };
 const cache = new Map<string, LocaleError>();
 
-function localeErrorFor(lang: string): LocaleError {
-  const known = Object.hasOwn(locales, lang) ? (lang as Lang) : defaultLanguage();
+function localeErrorFor(lang: string, fallback: Lang): LocaleError {
+  const known = isLang(lang) ? lang : fallback;
   let localeError = cache.get(known);
   if (!localeError) {
     localeError = locales[known]().localeError;
@@ -61,15 +61,18 @@ function withInput(issue: ZodIssueLike): ZodIssueLike {
  * The message of one issue in `lang`. A custom message that is a catalog key is translated;
  * any other custom message (code `custom`) is kept as the developer wrote it.
  */
-export function translateZodIssue(issue: ZodIssueLike, lang: string): string {
+export function translateZodIssue(
+  issue: ZodIssueLike,
+  lang: string,
+  i18n: I18n = currentI18n(),
+): string {
   if (issue.message !== undefined) {
-    const template =
-      lookupMessage(issue.message, lang) ?? lookupMessage(issue.message, defaultLanguage());
+    const template = i18n.lookup(issue.message, lang);
     if (template !== undefined)
       return interpolate(template, issue.params as MessageParams | undefined);
     if (issue.code === 'custom') return issue.message;
   }
-  const message = localeErrorFor(lang)(withInput(issue) as never);
+  const message = localeErrorFor(lang, i18n.defaultLang)(withInput(issue) as never);
   if (typeof message === 'string') return message;
   return issue.message ?? String(issue.code);
 }

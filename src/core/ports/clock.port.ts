@@ -6,7 +6,7 @@ export interface Clock {
   now(): Date;
 }
 
-/** Injection token of the clock port. */
+/** Injection token of the clock port: the kernel provides `systemClock`; tests override it. */
 export const CLOCK: InjectionToken<Clock> = Symbol('Clock');
 
 /** The system clock. */

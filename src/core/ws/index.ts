@@ -1,5 +1,4 @@
 /** WebSocket gateways: decorators, connection hooks, the client interface and upgrade guards. */
-import './ws.messages.js';
 
 export {
   Gateway,
@@ -17,5 +16,6 @@ export { InvalidFrameError, OriginNotAllowedError, UnknownEventError } from './w
 export { wsMessages } from './ws.messages.js';
 export type { WsClient } from './ws-client.js';
 export type { WsHandshake } from './ws-handshake.js';
+export { WS_ERROR_CODES, WsKernelError, type WsKernelErrorCode } from './ws-kernel-errors.js';
 export { GATEWAY_KEY, SUBSCRIPTIONS_KEY } from './ws-metadata-keys.js';
 export { WS_UPGRADE_GUARD, type WsUpgradeGuard } from './ws-upgrade-guard.js';

@@ -1,5 +1,4 @@
 /** Errors raised by the WebSocket layer (sent as error frames or upgrade responses). */
-import './ws.messages.js';
 import { HttpError, type HttpErrorOptions } from '../http/errors/http-error.js';
 import { ForbiddenError } from '../http/errors/http-errors.js';
 import { InvalidJsonError } from '../http/errors/request-errors.js';

@@ -1,7 +1,7 @@
 /** Messages of the WebSocket layer, in every supported language. */
 import { defineMessages } from '../i18n/message-catalog.js';
 
-/** Registered on import; keys are `errors.<CODE>` like the kernel's. */
+/** One of the kernel's catalogs (every app speaks it); keys are `errors.<CODE>` like the kernel's. */
 export const wsMessages = defineMessages({
   en: {
     'errors.WS_INVALID_JSON':

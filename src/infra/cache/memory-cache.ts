@@ -1,7 +1,7 @@
 /** In-process cache adapter: bounded LRU with per-entry TTL and tags. */
 
 import type { CacheSetOptions, HealthCheckResult } from '#core';
-import { type Clock, createToken, Inject, Injectable, Optional, systemClock } from '#core';
+import { CLOCK, type Clock, createToken, Inject, Injectable, Optional, systemClock } from '#core';
 import type { CacheAdapter } from './cache.tokens.js';
 import { CACHE_DEFAULTS, resolveTtl } from './cache-defaults.js';
 import { SingleFlight } from './single-flight.js';
@@ -39,10 +39,13 @@ export class MemoryCache implements CacheAdapter {
   private readonly defaultTtlMs: number;
   private readonly clock: Clock;
 
-  constructor(@Optional() @Inject(MEMORY_CACHE_OPTIONS) options: MemoryCacheOptions = {}) {
+  constructor(
+    @Optional() @Inject(MEMORY_CACHE_OPTIONS) options: MemoryCacheOptions = {},
+    @Optional() @Inject(CLOCK) clock?: Clock,
+  ) {
     this.maxEntries = Math.max(1, options.maxEntries ?? CACHE_DEFAULTS.maxEntries);
     this.defaultTtlMs = options.defaultTtlMs ?? CACHE_DEFAULTS.defaultTtlMs;
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? clock ?? systemClock;
   }
 
   async get<T>(key: string): Promise<T | undefined> {

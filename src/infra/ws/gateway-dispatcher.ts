@@ -99,7 +99,7 @@ export class GatewayDispatcher {
   }
 
   private reply(client: WsConnection, error: unknown, event: string): void {
-    const body = errorBody(error, client.lang, client.requestId);
+    const body = errorBody(error, client.lang, client.requestId, { i18n: client.context.i18n });
     if (body.statusCode >= 500) this.log(error, client, event);
     const data: Record<string, unknown> = { code: body.code, message: body.message };
     if (body.details !== undefined) data.details = body.details;

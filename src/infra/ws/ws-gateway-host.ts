@@ -4,15 +4,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { BeforeApplicationShutdown, ConfiguresServer, GatewayMetadata } from '#core';
 import {
-  DiError,
   DiscoveryService,
   GATEWAY_KEY,
+  I18n,
   Inject,
   Injectable,
   LOGGER,
   type Logger,
   WS_UPGRADE_GUARD,
 } from '#core';
+import { duplicateGatewayPath } from '#core/internal';
 import { compileGateway } from './compile-gateway.js';
 import type { GatewayDispatcher } from './gateway-dispatcher.js';
 import { GatewayGuardResolver } from './gateway-guard-resolver.js';
@@ -37,6 +38,7 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
     private readonly discovery: DiscoveryService,
     @Inject(WS_MODULE_OPTIONS) private readonly options: ResolvedWsOptions,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly i18n: I18n,
   ) {
     this.heartbeat = new WsHeartbeat(registry, options.heartbeatMs);
   }
@@ -51,6 +53,7 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
     const gate = new WsUpgradeGate(
       new WsOriginPolicy(this.options.origins),
       this.discovery.getMultiProviders(WS_UPGRADE_GUARD),
+      this.i18n,
     );
     this.gate = gate;
     const guards = new GatewayGuardResolver(this.discovery);
@@ -60,10 +63,7 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
       if (!metatype) continue;
       const taken = paths.get(metadata.path);
       if (taken) {
-        throw new DiError(
-          'DUPLICATE_GATEWAY_PATH',
-          `Gateways ${taken} and ${metatype.name} both use the path ${metadata.path}: give each @Gateway its own path.`,
-        );
+        throw duplicateGatewayPath(taken, metatype.name, metadata.path);
       }
       paths.set(metadata.path, metatype.name);
       const dispatcher = compileGateway({ ...found, metatype }, guards, this.logger);

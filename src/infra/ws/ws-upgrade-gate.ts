@@ -1,6 +1,6 @@
 /** The checks an upgrade request passes before the handshake: shutdown, Origin, upgrade guards. */
 import type { FastifyRequest } from 'fastify';
-import type { WsHandshake, WsUpgradeGuard } from '#core';
+import type { I18n, WsHandshake, WsUpgradeGuard } from '#core';
 import {
   OriginNotAllowedError,
   RequestContext,
@@ -8,7 +8,7 @@ import {
   ServiceUnavailableError,
   UnauthorizedError,
 } from '#core';
-import { buildRequestContext, defaultLanguage } from '#core/internal';
+import { buildRequestContext } from '#core/internal';
 import type { WsOriginPolicy } from './ws-origin-policy.js';
 
 /** An upgrade request that passed the gate. */
@@ -25,6 +25,7 @@ export class WsUpgradeGate {
   constructor(
     private readonly origins: WsOriginPolicy,
     private readonly guards: readonly WsUpgradeGuard[],
+    private readonly i18n: I18n,
   ) {}
 
   /** False once the app started shutting down. */
@@ -50,8 +51,7 @@ export class WsUpgradeGate {
     for (const guard of this.guards) {
       if (!(await guard.canUpgrade(handshake))) throw new UnauthorizedError();
     }
-    const context =
-      RequestContext.current() ?? buildRequestContext(request, { defaultLang: defaultLanguage() });
+    const context = RequestContext.current() ?? buildRequestContext(request, { i18n: this.i18n });
     this.admitted.set(request, { handshake, context });
   };
 

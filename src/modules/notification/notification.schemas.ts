@@ -1,6 +1,5 @@
 /** Zod schemas of the notification gateway's frames and of the events it pushes. */
 import { z } from 'zod';
-import './notification.messages.js';
 
 /** `join` / `leave` data: `{ room }`, 1..64 characters, no other keys. */
 export const RoomBody = z.strictObject({

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequestContext } from '../../../src/core/context/index.js';
+import { describe, expect, it, vi } from 'vitest';
 import {
   assertCatalogComplete,
-  configureI18n,
   defineMessages,
+  I18n,
+  KERNEL_CATALOGS,
   kernelMessages,
   SUPPORTED_LANGS,
   t,
@@ -39,62 +39,80 @@ describe('kernel catalog', () => {
   });
 });
 
-describe('t', () => {
-  afterEach(() => {
-    configureI18n({ defaultLang: 'en' });
-  });
-
+describe('t outside a request', () => {
   it('interpolates {name} placeholders and leaves unknown ones alone', () => {
     const text = t('errors.ROUTE_NOT_FOUND', { method: 'GET', path: '/nope' }, 'es');
     expect(text).toBe('Ninguna ruta coincide con GET /nope. Compruebe la URL y el método HTTP.');
     expect(t('errors.ROUTE_NOT_FOUND', { method: 'GET' }, 'en')).toContain('{path}');
   });
 
-  it("uses the current request's language when none is given", () => {
-    const text = RequestContext.run({ requestId: 'r1', lang: 'pt-BR' }, () =>
-      t('errors.NOT_FOUND'),
-    );
-    expect(text).toBe(t('errors.NOT_FOUND', undefined, 'pt-BR'));
-  });
-
-  it('uses the configured default language outside a request', () => {
-    configureI18n({ defaultLang: 'es' });
-    expect(t('errors.NOT_FOUND')).toBe(t('errors.NOT_FOUND', undefined, 'es'));
-  });
-
-  it('falls back to the default language for an unknown language', () => {
+  it('falls back to English for an unknown language', () => {
     expect(t('errors.NOT_FOUND', undefined, 'fr')).toBe(t('errors.NOT_FOUND', undefined, 'en'));
   });
 
-  it('throws for an unknown key in tests, naming the key', () => {
-    expect(() => t('nope.missing')).toThrow(/Unknown message key "nope\.missing"/);
+  it('knows only the kernel catalogs: module catalogs belong to apps', () => {
+    defineMessages({
+      en: { 'loose.key': 'Loose' },
+      es: { 'loose.key': 'Suelta' },
+      'pt-BR': { 'loose.key': 'Solta' },
+    });
+    expect(() => t('loose.key')).toThrow('Unknown message key "loose.key"');
+  });
+});
+
+const widgets = defineMessages({
+  en: { 'widget.notFound': 'Widget {id} not found' },
+  es: { 'widget.notFound': 'Widget {id} no encontrado' },
+  'pt-BR': { 'widget.notFound': 'Widget {id} não encontrado' },
+});
+
+describe('I18n', () => {
+  it('translates with its catalogs, typed by their keys', () => {
+    const i18n = new I18n({ catalogs: [...KERNEL_CATALOGS, widgets] });
+    const key: keyof (typeof widgets)['en'] = 'widget.notFound';
+    expect(i18n.t(key, { id: 7 }, 'pt-BR')).toBe('Widget 7 não encontrado');
+    expect(i18n.has('widget.notFound')).toBe(true);
   });
 
-  it('warns once and returns the key outside tests', () => {
+  it('uses its own default language when none is given, and for unknown ones', () => {
+    const es = new I18n({ catalogs: KERNEL_CATALOGS, defaultLang: 'es' });
+    const en = new I18n({ catalogs: KERNEL_CATALOGS });
+    expect(es.t('errors.NOT_FOUND')).toBe(en.t('errors.NOT_FOUND', undefined, 'es'));
+    expect(es.t('errors.NOT_FOUND', undefined, 'fr')).toBe(es.t('errors.NOT_FOUND'));
+    expect(en.t('errors.NOT_FOUND')).not.toBe(es.t('errors.NOT_FOUND'));
+  });
+
+  it('throws for an unknown key in tests, naming the key', () => {
+    const i18n = new I18n({ catalogs: KERNEL_CATALOGS });
+    expect(() => i18n.t('nope.missing')).toThrow('Unknown message key "nope.missing"');
+  });
+
+  it('reports an unknown key outside tests and returns the key', () => {
     vi.stubEnv('VITEST', undefined);
     vi.stubEnv('NODE_ENV', 'production');
     const onMissingKey = vi.fn();
-    configureI18n({ onMissingKey });
+    const i18n = new I18n({ catalogs: KERNEL_CATALOGS, onMissingKey });
     try {
-      expect(t('nope.elsewhere', undefined, 'es')).toBe('nope.elsewhere');
+      expect(i18n.t('nope.elsewhere', undefined, 'es')).toBe('nope.elsewhere');
       expect(onMissingKey).toHaveBeenCalledWith('nope.elsewhere', 'es');
     } finally {
       vi.unstubAllEnvs();
     }
   });
+
+  it('refuses two catalogs defining a key with different texts, with a code', () => {
+    const one = { 'dup.key': 'One' };
+    const two = { 'dup.key': 'Two' };
+    const first = defineMessages({ en: one, es: one, 'pt-BR': one });
+    const second = defineMessages({ en: two, es: two, 'pt-BR': two });
+    expect(() => new I18n({ catalogs: [first, second] })).toThrow(
+      expect.objectContaining({ code: 'KEEL_I18N_DUPLICATE_KEY' }),
+    );
+    expect(() => new I18n({ catalogs: [first, first] })).not.toThrow();
+  });
 });
 
 describe('defineMessages', () => {
-  it('registers a module catalog that t() can read, typed by its keys', () => {
-    const catalog = defineMessages({
-      en: { 'widget.notFound': 'Widget {id} not found' },
-      es: { 'widget.notFound': 'Widget {id} no encontrado' },
-      'pt-BR': { 'widget.notFound': 'Widget {id} não encontrado' },
-    });
-    const key: keyof (typeof catalog)['en'] = 'widget.notFound';
-    expect(t(key, { id: 7 }, 'pt-BR')).toBe('Widget 7 não encontrado');
-  });
-
   it('throws at runtime naming the missing key and language', () => {
     const incomplete = {
       en: { 'gadget.a': 'A', 'gadget.b': 'B' },
@@ -114,15 +132,6 @@ describe('defineMessages', () => {
         'pt-BR': { 'gizmo.a': 'A' },
       });
     expect(define).toThrow('"en" is missing "gizmo.extra"');
-  });
-
-  it('refuses a key already defined with another text', () => {
-    const first = { 'dup.key': 'One' };
-    defineMessages({ en: first, es: first, 'pt-BR': first });
-    const second = { 'dup.key': 'Two' };
-    expect(() => defineMessages({ en: second, es: second, 'pt-BR': second })).toThrow(
-      /"dup\.key" is already defined/,
-    );
   });
 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineMessages, translateZodIssue } from '../../../src/core/i18n/index.js';
+import {
+  defineMessages,
+  I18n,
+  KERNEL_CATALOGS,
+  translateZodIssue,
+} from '../../../src/core/i18n/index.js';
 
 const Schema = z.strictObject({
   email: z.email(),
@@ -15,11 +20,12 @@ function issuesOf(input: unknown) {
   return result.error.issues;
 }
 
-defineMessages({
+const profileMessages = defineMessages({
   en: { 'profile.reserved': 'This nickname is reserved' },
   es: { 'profile.reserved': 'Este apodo está reservado' },
   'pt-BR': { 'profile.reserved': 'Este apelido é reservado' },
 });
+const i18n = new I18n({ catalogs: [...KERNEL_CATALOGS, profileMessages] });
 
 describe('translateZodIssue', () => {
   const issues = issuesOf({ email: 'nope', age: 'old', nickname: 'admin', motto: 'hi', x: 1 });
@@ -50,7 +56,7 @@ describe('translateZodIssue', () => {
   });
 
   it('translates a custom message that is a catalog key', () => {
-    expect(translateZodIssue(byPath('nickname'), 'es')).toBe('Este apodo está reservado');
+    expect(translateZodIssue(byPath('nickname'), 'es', i18n)).toBe('Este apodo está reservado');
   });
 
   it('keeps any other custom message as written', () => {

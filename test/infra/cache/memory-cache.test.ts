@@ -1,6 +1,7 @@
 /** MemoryCache specifics beyond the contract: the LRU bound and expiry on a controlled clock. */
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../../src/core/ports/clock.port.js';
+import { CACHE, CLOCK, type Clock, createTestingModule } from '#core';
+import { CacheModule } from '#infra/cache';
 import { MemoryCache } from '../../../src/infra/cache/memory-cache.js';
 
 function manualClock(start = 0) {
@@ -70,5 +71,25 @@ describe('MemoryCache', () => {
       status: 'ok',
       details: { driver: 'memory' },
     });
+  });
+
+  it('runs on the app clock: overriding CLOCK controls expiry in a real app', async () => {
+    const { clock, advance } = manualClock();
+    const app = await createTestingModule({
+      imports: [CacheModule.forRoot({ driver: 'memory' })],
+    })
+      .overrideProvider(CLOCK)
+      .useValue(clock)
+      .compile();
+    try {
+      const cache = app.get(CACHE);
+      await cache.set('k', 1, { ttl: 1_000 });
+      advance(999);
+      expect(await cache.get('k')).toBe(1);
+      advance(1);
+      expect(await cache.get('k')).toBeUndefined();
+    } finally {
+      await app.close();
+    }
   });
 });

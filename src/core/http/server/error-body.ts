@@ -1,5 +1,6 @@
 /** `errorBody(error, lang, requestId)`: the translated wire body of any error (HTTP and WS). */
-import { t } from '../../i18n/translate.js';
+import type { I18n } from '../../i18n/i18n.js';
+import { currentI18n } from '../../i18n/translate.js';
 import type { ErrorBody } from './error-body.schema.js';
 import { toHttpError } from './to-http-error.js';
 import type { ValidatedInput } from './validation-details.js';
@@ -10,6 +11,8 @@ export interface ErrorBodyOptions {
   production?: boolean;
   /** The validated request parts, so Zod messages name the type actually received. */
   input?: ValidatedInput;
+  /** The app's translator (default: the current request's, else the kernel's messages). */
+  i18n?: I18n;
 }
 
 /** Maps any error to `{ statusCode, code, message, details?, requestId }` in `lang`. */
@@ -19,12 +22,14 @@ export function errorBody(
   requestId: string,
   options: ErrorBodyOptions = {},
 ): ErrorBody {
+  const i18n = options.i18n ?? currentI18n();
   const httpError = toHttpError(error, {
     lang,
+    i18n,
     ...(options.input ? { input: options.input } : {}),
   });
   const { statusCode, code } = httpError;
-  const message = t(httpError.messageKey, httpError.params, lang);
+  const message = i18n.t(httpError.messageKey, httpError.params, lang);
   const production = options.production ?? process.env.NODE_ENV === 'production';
   if (httpError.details === undefined || (production && statusCode >= 500)) {
     return { statusCode, code, message, requestId };

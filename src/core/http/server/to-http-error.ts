@@ -1,4 +1,6 @@
 /** Maps anything thrown during a request onto the HttpError family. */
+
+import type { I18n } from '../../i18n/i18n.js';
 import { HttpError } from '../errors/http-error.js';
 import {
   BadRequestError,
@@ -18,6 +20,8 @@ export interface ToHttpErrorOptions {
   lang: string;
   /** The validated request parts, so Zod messages name the type actually received. */
   input?: ValidatedInput;
+  /** The app's translator (default: the current request's). */
+  i18n?: I18n;
 }
 
 const BY_FASTIFY_CODE: Record<string, (cause: unknown) => HttpError> = {
@@ -55,7 +59,7 @@ function statusOf(error: unknown): number | undefined {
  */
 export function toHttpError(error: unknown, options: ToHttpErrorOptions): HttpError {
   if (error instanceof HttpError) return error;
-  const details = validationDetails(error, options.lang, options.input);
+  const details = validationDetails(error, options.lang, options.input, options.i18n);
   if (details !== undefined) return new ValidationError(details, { cause: error });
   const code = (error as { code?: unknown } | null)?.code;
   const mapped = typeof code === 'string' ? BY_FASTIFY_CODE[code] : undefined;

@@ -1,6 +1,7 @@
 /** Turns validation failures (Fastify + Zod, or a thrown ZodError) into translated details. */
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { $ZodError } from 'zod/v4/core';
+import type { I18n } from '../../i18n/i18n.js';
 import { translateZodIssue, type ZodIssueLike } from '../../i18n/zod-issue-translator.js';
 
 /** One entry of `details` in a VALIDATION_FAILED body. */
@@ -58,6 +59,7 @@ function fromFastify(
   error: FastifyValidationError,
   lang: string,
   input: ValidatedInput | undefined,
+  i18n: I18n | undefined,
 ): ValidationDetail[] {
   const section = SECTION[error.validationContext ?? ''];
   const zod = hasZodFastifySchemaValidationErrors(error);
@@ -72,7 +74,7 @@ function fromFastify(
       ...(item.message === undefined ? {} : { message: item.message }),
       ...(section && input ? { input: valueAt(input[section], segments) } : {}),
     };
-    return { path, message: translateZodIssue(issue, lang) };
+    return { path, message: translateZodIssue(issue, lang, i18n) };
   });
 }
 
@@ -81,16 +83,17 @@ export function validationDetails(
   error: unknown,
   lang: string,
   input?: ValidatedInput,
+  i18n?: I18n,
 ): ValidationDetail[] | undefined {
   if (error instanceof $ZodError) {
     return error.issues.map((issue) => ({
       path: joinPath(issue.path),
-      message: translateZodIssue(issue as unknown as ZodIssueLike, lang),
+      message: translateZodIssue(issue as unknown as ZodIssueLike, lang, i18n),
     }));
   }
   const candidate = error as FastifyValidationError | null;
   if (candidate?.code === 'FST_ERR_VALIDATION' && Array.isArray(candidate.validation)) {
-    return fromFastify(candidate, lang, input);
+    return fromFastify(candidate, lang, input, i18n);
   }
   return undefined;
 }
