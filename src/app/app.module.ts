@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '#core';
 import { BusModule } from '#infra/bus';
 import { CacheModule } from '#infra/cache';
 import { DatabaseModule } from '#infra/database';
+import { RedisModule } from '#infra/redis';
 import { WsModule } from '#infra/ws';
 import { HealthModule } from '#modules/health';
 import { NotificationModule } from '#modules/notification';
@@ -28,9 +29,14 @@ export class AppModule {
   }
 }
 
-/** The technical modules, with the adapters the config selects. */
+/**
+ * The technical modules, with the adapters the config selects. `RedisModule` (the one owner of
+ * Redis connections) is there only when `REDIS_URL` is set; without it nothing loads ioredis.
+ */
 export function infrastructure(config: AppConfig): DynamicModule[] {
+  const redis = config.redisUrl ? [RedisModule.forRoot({ url: config.redisUrl })] : [];
   return [
+    ...redis,
     DatabaseModule.forRoot({
       url: config.databaseUrl,
       poolMax: config.dbPoolMax,
@@ -38,12 +44,8 @@ export function infrastructure(config: AppConfig): DynamicModule[] {
       statementTimeoutMs: config.dbStatementTimeoutMs,
       migrate: config.dbMigrate,
     }),
-    CacheModule.forRoot({
-      driver: config.cacheDriver,
-      url: config.redisUrl,
-      prefix: config.cachePrefix,
-    }),
-    BusModule.forRoot({ driver: config.busDriver, url: config.redisUrl }),
+    CacheModule.forRoot({ driver: config.cacheDriver, prefix: config.cachePrefix }),
+    BusModule.forRoot({ driver: config.busDriver }),
     WsModule.forRoot({ origins: config.wsOrigins }),
   ];
 }

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { MemoryCache } from '../../src/infra/cache/memory-cache.js';
 import { RedisCache } from '../../src/infra/cache/redis-cache.js';
+import { RedisConnections } from '../../src/infra/redis/redis-connections.js';
 import { runCacheContract } from './cache.contract.js';
 
 runCacheContract('MemoryCache', async () => ({
@@ -17,12 +18,16 @@ if (redisUrl) {
   const run = `keel-test:${randomUUID()}`;
   runCacheContract('RedisCache', async (namespace) => {
     const prefix = `${run}:${namespace}:`;
-    const cache = new RedisCache({ url: redisUrl, prefix }, pino({ level: 'silent' }));
+    const logger = pino({ level: 'silent' });
+    const connections = new RedisConnections({ url: redisUrl }, logger);
+    const cache = new RedisCache({ prefix }, connections, logger);
     await cache.onModuleInit();
     return {
       cache,
       close: async () => {
-        await cache.onApplicationShutdown();
+        // The app's order: the cache stops, then its connection quits.
+        cache.onApplicationShutdown();
+        await connections.onApplicationShutdown();
         await deleteKeys(redisUrl, prefix);
       },
     };

@@ -1,7 +1,6 @@
 /** The behaviour every `Cache` adapter must have; each adapter's test file runs it. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Cache } from '../../src/core/ports/cache.port.js';
-import { eventually } from '../helpers/eventually.js';
 
 /** A cache under test and how to dispose of it (and of the keys it wrote). */
 export interface CacheUnderTest {
@@ -11,8 +10,6 @@ export interface CacheUnderTest {
 
 /** Builds a fresh, empty cache; caches built with different namespaces must not see each other. */
 export type MakeCache = (namespace: string) => Promise<CacheUnderTest>;
-
-/** Resolves when `probe` returns true; fails after a generous bound (no timing assertion). */
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -106,7 +103,8 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
         await cache.set('short', 'v', { ttl: 200 });
         await cache.set('long', 'v', { ttl: 60_000 });
         expect(await cache.get('short')).toBe('v');
-        await eventually(async () => (await cache.get('short')) === undefined, 5_000, 20);
+        const expired = async () => (await cache.get('short')) === undefined;
+        await vi.waitUntil(expired, { timeout: 5_000, interval: 20 });
         expect(await cache.get('long')).toBe('v');
       });
     });
@@ -180,7 +178,8 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
 
       it('applies the ttl given to wrap', async () => {
         await cache.wrap('brief', async () => 'v', { ttl: 200 });
-        await eventually(async () => (await cache.get('brief')) === undefined, 5_000, 20);
+        const expired = async () => (await cache.get('brief')) === undefined;
+        await vi.waitUntil(expired, { timeout: 5_000, interval: 20 });
       });
     });
 

@@ -1,10 +1,11 @@
 /** Runs the WsServer contract over the memory bus, and over Redis when REDIS_URL is set. */
 import { randomUUID } from 'node:crypto';
 import { BusModule } from '#infra/bus';
+import { RedisModule } from '#infra/redis';
 import { wsServerContract } from './ws-server.contract.js';
 
 wsServerContract('memory bus', {
-  busModule: () => BusModule.forRoot({ driver: 'memory' }),
+  busModules: () => [BusModule.forRoot({ driver: 'memory' })],
   shared: false,
 });
 
@@ -13,7 +14,10 @@ if (redisUrl) {
   // One namespace per run: parallel test files and other runs never see these messages.
   const prefix = `keel:test:ws:${randomUUID()}:`;
   wsServerContract('redis bus', {
-    busModule: () => BusModule.forRoot({ driver: 'redis', url: redisUrl, prefix }),
+    busModules: () => [
+      RedisModule.forRoot({ url: redisUrl }),
+      BusModule.forRoot({ driver: 'redis', prefix }),
+    ],
     shared: true,
   });
 }

@@ -25,8 +25,8 @@ class RoomGateway {
 
 /** How the suite builds the bus of each app. */
 export interface WsServerContractOptions {
-  /** A fresh bus module; two apps built with it share messages iff `shared`. */
-  busModule: () => DynamicModule;
+  /** Fresh bus modules (and what they need); two apps built with them share messages iff `shared`. */
+  busModules: () => DynamicModule[];
   /** True when two apps in this process share the bus (Redis), false for separate memory buses. */
   shared: boolean;
 }
@@ -41,7 +41,7 @@ export function wsServerContract(name: string, options: WsServerContractOptions)
 
     async function start(): Promise<{ ws: WsServer; url: string }> {
       @Module({
-        imports: [WsModule.forRoot({ origins: '*' }), options.busModule()],
+        imports: [WsModule.forRoot({ origins: '*' }), ...options.busModules()],
         providers: [RoomGateway],
       })
       class ContractModule {}

@@ -1,6 +1,7 @@
 /** The Zod schema of the environment: raw strings in, a typed `AppConfig` out. */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { CACHE_DEFAULTS } from '#infra/cache';
 import { describeValue } from '../config.errors.js';
 import {
   type DRIVERS,
@@ -78,7 +79,8 @@ const fields = z.object({
   REDIS_URL: field(RULES.redisUrl).optional(),
   CACHE_DRIVER: field(RULES.driver).optional(),
   BUS_DRIVER: field(RULES.driver).optional(),
-  CACHE_PREFIX: z.string().default('keel:'),
+  // The cache's own default, so the variable and CacheModule.forRoot agree on one value.
+  CACHE_PREFIX: z.string().default(CACHE_DEFAULTS.prefix),
   CORS_ORIGINS: origins().optional(),
   WS_ORIGINS: origins().optional(),
   BODY_LIMIT: field(RULES.bytes).default(1_048_576),

@@ -2,24 +2,22 @@
 
 import type { DynamicModule, Provider } from '#core';
 import { MESSAGE_BUS, Module } from '#core';
-import type { RedisClientTuning } from '../redis/redis-client-options.js';
 import { MEMORY_BUS_OPTIONS, MemoryBus } from './memory-bus.js';
 import { OnEventExplorer } from './on-event.explorer.js';
 import { REDIS_BUS_OPTIONS, RedisBus } from './redis-bus.js';
 
-/** What the app chooses for its bus. */
+/**
+ * What the app chooses for its bus. `redis` uses the connections of `RedisModule.forRoot({ url })`,
+ * which the app imports once next to this module.
+ */
 export interface BusModuleOptions {
   driver: 'memory' | 'redis';
-  /** Required for `redis`. */
-  url?: string;
   /** The envelopes' `source`. Default `<host>:<pid>:<random>`. */
   instanceId?: string;
   /** Redis channel namespace. Default `keel:bus:`. */
   prefix?: string;
   /** Redis: publish/subscribe time bound in ms. Default 500. */
   timeoutMs?: number;
-  /** Redis connection tuning. */
-  redis?: RedisClientTuning;
 }
 
 /** Exports `MESSAGE_BUS`; subscribes `@OnEvent` methods at boot, unsubscribes at shutdown. */
@@ -37,7 +35,7 @@ export class BusModule {
 }
 
 function adapterProviders(options: BusModuleOptions): Provider[] {
-  const { driver, url, instanceId } = options;
+  const { driver, instanceId } = options;
   if (driver === 'memory') {
     return [
       { provide: MEMORY_BUS_OPTIONS, useValue: { instanceId } },
@@ -49,17 +47,9 @@ function adapterProviders(options: BusModuleOptions): Provider[] {
       `BusModule.forRoot: unknown driver '${String(driver)}' (use 'memory' or 'redis')`,
     );
   }
-  if (!url) {
-    throw new Error(
-      "BusModule.forRoot({ driver: 'redis' }) needs a url: set REDIS_URL, or use driver 'memory'",
-    );
-  }
   const { prefix, timeoutMs } = options;
   return [
-    {
-      provide: REDIS_BUS_OPTIONS,
-      useValue: { ...options.redis, url, instanceId, prefix, timeoutMs },
-    },
+    { provide: REDIS_BUS_OPTIONS, useValue: { instanceId, prefix, timeoutMs } },
     { provide: MESSAGE_BUS, useClass: RedisBus },
   ];
 }

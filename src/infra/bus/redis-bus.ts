@@ -3,24 +3,20 @@ import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import type { BusHandler, MessageBus, OnApplicationShutdown, OnModuleInit } from '#core';
 import { createToken, Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
-import { closeRedisClient } from '../redis/close-redis-client.js';
-import { connectRedisClient } from '../redis/connect-redis-client.js';
-import { createRedisClient } from '../redis/create-redis-client.js';
-import type { RedisClientTuning, RedisRole } from '../redis/redis-client-options.js';
+import { RedisConnections, requireRedisConnections } from '../redis/redis-connections.js';
 import { RedisGuard } from '../redis/redis-guard.js';
 import { settleWithin } from '../redis/settle-within.js';
 import { createEnvelope, parseEnvelope, serializeEnvelope } from './bus-envelope.js';
 import { BusHandlers } from './bus-handlers.js';
 import { defaultInstanceId } from './instance-id.js';
 
-/** Settings of `RedisBus` (durations in milliseconds). */
-export interface RedisBusOptions extends RedisClientTuning {
-  url: string;
+/** Settings of `RedisBus` (durations in milliseconds); the server is `RedisModule`'s. */
+export interface RedisBusOptions {
   /** The envelopes' `source`. Default `<host>:<pid>:<random>`. */
   instanceId?: string;
   /** Channel namespace: topic `user.created` is channel `<prefix>user.created`. Default `keel:bus:`. */
   prefix?: string;
-  /** A publish or subscribe gives up after this long (the message is dropped). Default 500. */
+  /** A publish or subscribe (and its Redis command) gives up after this long. Default 500. */
   timeoutMs?: number;
   /** How long publishing skips Redis after repeated failures. Default 5000. */
   cooldownMs?: number;
@@ -33,6 +29,7 @@ export const REDIS_BUS_OPTIONS = createToken<RedisBusOptions>('RedisBusOptions')
  * At-most-once delivery to every subscribed process (including this one). While Redis is down
  * `publish` resolves within `timeoutMs` and drops the message; subscriptions come back on their
  * own (ioredis resubscribes after a reconnect; ones that failed are retried on `ready`).
+ * Its clients (`keel:publisher:bus`, `keel:subscriber:bus`) belong to `RedisConnections`.
  */
 @Injectable()
 export class RedisBus implements MessageBus, OnModuleInit, OnApplicationShutdown {
@@ -46,11 +43,16 @@ export class RedisBus implements MessageBus, OnModuleInit, OnApplicationShutdown
   private publisher: Redis | undefined;
   private subscriber: Redis | undefined;
   private closed = false;
+  private readonly connections: RedisConnections;
+  private readonly onMessage = (channel: string, raw: string) => this.receive(channel, raw);
+  private readonly onReady = () => this.retryPending();
 
   constructor(
-    @Inject(REDIS_BUS_OPTIONS) private readonly options: RedisBusOptions,
+    @Inject(REDIS_BUS_OPTIONS) options: RedisBusOptions,
+    @Optional() @Inject(RedisConnections) connections: RedisConnections | undefined,
     @Optional() @Inject(LOGGER) private readonly logger: Logger = pino({ level: 'warn' }),
   ) {
+    this.connections = requireRedisConnections(connections, 'RedisBus');
     this.instanceId = options.instanceId ?? defaultInstanceId();
     this.prefix = options.prefix ?? 'keel:bus:';
     this.timeoutMs = options.timeoutMs ?? 500;
@@ -65,12 +67,11 @@ export class RedisBus implements MessageBus, OnModuleInit, OnApplicationShutdown
     });
   }
 
-  /** Connects both connections (bounded); boot goes on without Redis if it is down. */
+  /** Waits for both connections (bounded); boot goes on without Redis if it is down. */
   async onModuleInit(): Promise<void> {
-    const { connectTimeoutMs } = this.options;
     await Promise.all([
-      connectRedisClient(this.publisherClient(), connectTimeoutMs),
-      connectRedisClient(this.subscriberClient(), connectTimeoutMs),
+      this.connections.ready(this.publisherClient()),
+      this.connections.ready(this.subscriberClient()),
     ]);
   }
 
@@ -90,20 +91,22 @@ export class RedisBus implements MessageBus, OnModuleInit, OnApplicationShutdown
     };
   }
 
-  /** Drops every subscription and quits both connections (bounded). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Drops every subscription and stops listening; later publishes go nowhere. It runs before
+   * `RedisConnections` quits the clients (which it depends on), so nothing uses a closed client.
+   */
+  onApplicationShutdown(): void {
     this.closed = true;
     this.handlers.clear();
     this.pending.clear();
-    const clients = [this.publisher, this.subscriber].filter((client) => client !== undefined);
+    this.subscriber?.off('message', this.onMessage).off('ready', this.onReady);
     this.publisher = undefined;
     this.subscriber = undefined;
-    const { quitTimeoutMs } = this.options;
-    await Promise.all(clients.map((client) => closeRedisClient(client, quitTimeoutMs)));
   }
 
   private async listen(channel: string): Promise<void> {
     this.pending.delete(channel);
+    if (this.closed) return;
     const result = await settleWithin(this.subscriberClient().subscribe(channel), this.timeoutMs);
     if (result.ok || this.closed) return;
     this.pending.add(channel);
@@ -141,15 +144,13 @@ export class RedisBus implements MessageBus, OnModuleInit, OnApplicationShutdown
   private subscriberClient(): Redis {
     if (this.subscriber) return this.subscriber;
     const subscriber = this.client('subscriber');
-    subscriber.on('message', (channel: string, raw: string) => this.receive(channel, raw));
-    subscriber.on('ready', () => this.retryPending());
+    subscriber.on('message', this.onMessage).on('ready', this.onReady);
     this.subscriber = subscriber;
     return subscriber;
   }
 
-  private client(role: RedisRole): Redis {
-    const commandTimeoutMs = this.options.commandTimeoutMs ?? this.timeoutMs;
-    return createRedisClient({ ...this.options, role, commandTimeoutMs, logger: this.logger });
+  private client(role: 'publisher' | 'subscriber'): Redis {
+    return this.connections.get('bus', role, { commandTimeoutMs: this.timeoutMs });
   }
 
   private channel(topic: string): string {

@@ -2,18 +2,18 @@
 
 import type { DynamicModule, Provider } from '#core';
 import { CACHE, HEALTH_INDICATOR, Module } from '#core';
-import type { RedisClientTuning } from '../redis/redis-client-options.js';
 import { CacheHealthIndicator } from './cache.health-indicator.js';
 import { CACHE_ADAPTER } from './cache.tokens.js';
 import { CacheDecoratorsExplorer } from './cache-decorators.explorer.js';
 import { MEMORY_CACHE_OPTIONS, MemoryCache } from './memory-cache.js';
 import { REDIS_CACHE_OPTIONS, RedisCache } from './redis-cache.js';
 
-/** What the app chooses for its cache (durations in milliseconds). */
+/**
+ * What the app chooses for its cache (durations in milliseconds). `redis` uses the connections
+ * of `RedisModule.forRoot({ url })`, which the app imports once next to this module.
+ */
 export interface CacheModuleOptions {
   driver: 'memory' | 'redis';
-  /** Required for `redis`. */
-  url?: string;
   /** Key namespace (redis). Default `keel:`. */
   prefix?: string;
   defaultTtlMs?: number;
@@ -25,8 +25,6 @@ export interface CacheModuleOptions {
   cooldownMs?: number;
   /** Redis: consecutive failures that open the breaker. Default 3. */
   failureThreshold?: number;
-  /** Redis connection tuning. */
-  redis?: RedisClientTuning;
 }
 
 /** Exports `CACHE`; wires `@Cacheable`/`@CacheEvict` and the `cache` health check. */
@@ -49,7 +47,7 @@ export class CacheModule {
 }
 
 function adapterProviders(options: CacheModuleOptions): Provider[] {
-  const { driver, url, prefix, defaultTtlMs } = options;
+  const { driver, prefix, defaultTtlMs } = options;
   if (driver === 'memory') {
     const memory = { maxEntries: options.maxEntries, defaultTtlMs };
     return [
@@ -62,21 +60,8 @@ function adapterProviders(options: CacheModuleOptions): Provider[] {
       `CacheModule.forRoot: unknown driver '${String(driver)}' (use 'memory' or 'redis')`,
     );
   }
-  if (!url) {
-    throw new Error(
-      "CacheModule.forRoot({ driver: 'redis' }) needs a url: set REDIS_URL, or use driver 'memory'",
-    );
-  }
   const { timeoutMs, cooldownMs, failureThreshold } = options;
-  const redis = {
-    ...options.redis,
-    url,
-    prefix,
-    defaultTtlMs,
-    timeoutMs,
-    cooldownMs,
-    failureThreshold,
-  };
+  const redis = { prefix, defaultTtlMs, timeoutMs, cooldownMs, failureThreshold };
   return [
     { provide: REDIS_CACHE_OPTIONS, useValue: redis },
     { provide: CACHE_ADAPTER, useClass: RedisCache },

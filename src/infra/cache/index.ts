@@ -11,5 +11,6 @@ export {
 } from './cache.metadata.js';
 export { CacheModule, type CacheModuleOptions } from './cache.module.js';
 export { CACHE_ADAPTER, type CacheAdapter } from './cache.tokens.js';
+export { CACHE_DEFAULTS } from './cache-defaults.js';
 export { CacheEvict } from './cache-evict.decorator.js';
 export { Cacheable } from './cacheable.decorator.js';

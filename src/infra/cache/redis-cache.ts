@@ -8,22 +8,18 @@ import type {
   OnModuleInit,
 } from '#core';
 import { createToken, Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
-import { closeRedisClient } from '../redis/close-redis-client.js';
-import { connectRedisClient } from '../redis/connect-redis-client.js';
-import { createRedisClient } from '../redis/create-redis-client.js';
-import type { RedisClientTuning } from '../redis/redis-client-options.js';
+import { RedisConnections, requireRedisConnections } from '../redis/redis-connections.js';
 import { type GuardResult, RedisGuard } from '../redis/redis-guard.js';
 import type { CacheAdapter } from './cache.tokens.js';
 import { CACHE_DEFAULTS, resolveTtl } from './cache-defaults.js';
 import { SingleFlight } from './single-flight.js';
 
-/** Settings of `RedisCache` (durations in milliseconds). */
-export interface RedisCacheOptions extends RedisClientTuning {
-  url: string;
+/** Settings of `RedisCache` (durations in milliseconds); the server is `RedisModule`'s. */
+export interface RedisCacheOptions {
   /** Namespace of every key. Default `keel:`. */
   prefix?: string;
   defaultTtlMs?: number;
-  /** A cache call gives up after this long and counts as a miss. Default 150. */
+  /** A cache call (and its Redis command) gives up after this long: a miss. Default 150. */
   timeoutMs?: number;
   /** How long Redis is skipped once the breaker opens. Default 5000. */
   cooldownMs?: number;
@@ -48,6 +44,7 @@ return 0`;
 /**
  * Every call is bounded by `RedisGuard`: when Redis is slow or gone, reads are misses and writes
  * are no-ops, so requests run at database speed. Caching resumes by itself when Redis returns.
+ * Its client (`keel:cache:cache`) belongs to `RedisConnections`, which closes it at shutdown.
  */
 @Injectable()
 export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShutdown {
@@ -59,16 +56,21 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
   private readonly flights = new SingleFlight(this);
   private readonly prefix: string;
   private readonly defaultTtlMs: number;
+  private readonly timeoutMs: number;
+  private readonly connections: RedisConnections;
 
   constructor(
-    @Inject(REDIS_CACHE_OPTIONS) private readonly options: RedisCacheOptions,
+    @Inject(REDIS_CACHE_OPTIONS) options: RedisCacheOptions,
+    @Optional() @Inject(RedisConnections) connections: RedisConnections | undefined,
     @Optional() @Inject(LOGGER) private readonly logger: Logger = pino({ level: 'warn' }),
   ) {
+    this.connections = requireRedisConnections(connections, 'RedisCache');
+    this.timeoutMs = options.timeoutMs ?? CACHE_DEFAULTS.timeoutMs;
     this.prefix = options.prefix ?? CACHE_DEFAULTS.prefix;
     this.defaultTtlMs = options.defaultTtlMs ?? CACHE_DEFAULTS.defaultTtlMs;
     this.guard = new RedisGuard({
       component: 'cache',
-      timeoutMs: options.timeoutMs ?? CACHE_DEFAULTS.timeoutMs,
+      timeoutMs: this.timeoutMs,
       cooldownMs: options.cooldownMs ?? CACHE_DEFAULTS.cooldownMs,
       failureThreshold: options.failureThreshold ?? CACHE_DEFAULTS.failureThreshold,
       logger,
@@ -142,12 +144,10 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
     };
   }
 
-  /** Quits the connection (bounded); later calls are misses. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops using Redis: later calls are misses. `RedisConnections` quits the client after. */
+  onApplicationShutdown(): void {
     this.closed = true;
-    const client = this.client;
     this.client = undefined;
-    if (client) await closeRedisClient(client, this.options.quitTimeoutMs);
   }
 
   private call<T>(fn: (client: Redis) => Promise<T>): Promise<GuardResult<T>> {
@@ -158,15 +158,10 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
 
   private connection(): Redis {
     if (this.client) return this.client;
-    const timeoutMs = this.options.commandTimeoutMs ?? this.options.timeoutMs;
-    const client = createRedisClient({
-      ...this.options,
-      role: 'cache',
-      commandTimeoutMs: timeoutMs ?? CACHE_DEFAULTS.timeoutMs,
-      logger: this.logger,
-    });
+    // The command timeout is the guard's: a reply later than that is a miss anyway.
+    const client = this.connections.get('cache', 'cache', { commandTimeoutMs: this.timeoutMs });
     this.client = client;
-    this.connected = connectRedisClient(client, this.options.connectTimeoutMs);
+    this.connected = this.connections.ready(client);
     return client;
   }
 

@@ -1,9 +1,10 @@
 /** The base of every repository: typed CRUD and keyset pagination on the current transaction. */
 import { and, asc, count, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { unknownSortColumn } from '../infra-errors.js';
 import type { Db } from './database.tokens.js';
 import { decodeCursor, encodeCursor, invalidCursor, keysetAfter } from './keyset-cursor.js';
-import { databaseErrorCode, toDatabaseError } from './to-http-error.js';
+import { databaseErrorCode, toDatabaseError } from './to-database-error.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
 /** A table with an `id` primary key column. */
@@ -41,7 +42,7 @@ const ID_KEY = '__keelIdKey';
 /**
  * Extend it per table: `constructor(@Inject(DATABASE) db: Db, unitOfWork: UnitOfWork)
  * { super(users, db, unitOfWork) }`. Every query runs on the open transaction, if any, and
- * database errors leave as HttpErrors (409/400/503) naming fields, never values.
+ * database errors leave as `DatabaseError`s (`UniqueViolation`...) naming fields, never values.
  */
 export class BaseRepository<TTable extends TableWithId> {
   private columnKeys: Map<string, string> | undefined;
@@ -157,7 +158,7 @@ export class BaseRepository<TTable extends TableWithId> {
     return this.unitOfWork.current ?? this.database;
   }
 
-  /** Runs a query and maps its database errors to HttpErrors (fields named by property key). */
+  /** Runs a query and maps its driver errors to `DatabaseError`s (fields named by property key). */
   protected async run<T>(query: () => Promise<T>): Promise<T> {
     try {
       return await query();
@@ -178,7 +179,7 @@ export class BaseRepository<TTable extends TableWithId> {
 
   private column(key: string): AnyPgColumn {
     const column = (getTableColumns(this.anyTable) as Record<string, AnyPgColumn>)[key];
-    if (!column) throw new Error(`${this.constructor.name}: no column "${key}" to sort by.`);
+    if (!column) throw unknownSortColumn(this.constructor.name, key);
     return column;
   }
 

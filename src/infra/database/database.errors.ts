@@ -1,36 +1,94 @@
-/** The data layer's value-free query error (the 503 is the kernel's `DatabaseUnavailableError`). */
+/** The data layer's errors: what a failed query means, never the values it carried. */
 
-/** What a failed query may safely say: its SQLSTATE (or driver code) and constraint, never values. */
-export interface DatabaseQueryErrorInfo {
+/** What a failed query may safely say: its SQLSTATE (or driver code) and where, never values. */
+export interface DatabaseErrorInfo {
   /** SQLSTATE (`23505`) or driver/network code (`ECONNRESET`, `CONNECT_TIMEOUT`). */
   code: string | undefined;
   constraint?: string | undefined;
   table?: string | undefined;
+  /** The column as Postgres names it (`created_at`). */
   column?: string | undefined;
+  /** The offending column(s) as the table's property keys: `email`, `tenantId,email`. */
+  field?: string | undefined;
 }
 
 /**
- * Replaces a driver error whose message carries bound parameters (Drizzle's "params: ...") or
- * row values (Postgres's "Key (email)=(...)"). Safe to log; used as the `cause` of mapped errors.
+ * Base of everything the data layer throws for a failed query; a plain `DatabaseError` is a
+ * failure no subclass describes (a 500). The message names the code, table, constraint and
+ * field only: the driver's message is dropped (Drizzle's holds the bound parameters, Postgres's
+ * detail the row values), so it is safe to log. Modules map the subclasses they expect to their
+ * own HttpErrors; `DatabaseErrorFilter` answers the rest.
  */
-export class DatabaseQueryError extends Error {
+export class DatabaseError extends Error {
   readonly code: string | undefined;
   readonly constraint: string | undefined;
   readonly table: string | undefined;
   readonly column: string | undefined;
+  readonly field: string | undefined;
 
-  constructor(info: DatabaseQueryErrorInfo) {
+  constructor(info: DatabaseErrorInfo, what = 'Database query failed') {
     const where = [
       info.table && `table ${info.table}`,
       info.constraint && `constraint ${info.constraint}`,
+      info.field && `field ${info.field}`,
     ]
       .filter(Boolean)
       .join(', ');
-    super(`Database query failed (${info.code ?? 'no code'})${where ? ` on ${where}` : ''}`);
-    this.name = 'DatabaseQueryError';
+    super(`${what} (${info.code ?? 'no code'})${where ? ` on ${where}` : ''}`);
+    this.name = new.target.name;
     this.code = info.code;
     this.constraint = info.constraint;
     this.table = info.table;
     this.column = info.column;
+    this.field = info.field;
+  }
+}
+
+/** 23505: the unique constraint `constraint` on `field` already holds that value. */
+export class UniqueViolation extends DatabaseError {
+  constructor(info: DatabaseErrorInfo) {
+    super(info, 'Unique violation');
+  }
+}
+
+/** 23503: `field` references a row that does not exist (or a referenced row was deleted). */
+export class ForeignKeyViolation extends DatabaseError {
+  constructor(info: DatabaseErrorInfo) {
+    super(info, 'Foreign key violation');
+  }
+}
+
+/** 23502: `field` is NOT NULL and got no value. */
+export class NotNullViolation extends DatabaseError {
+  constructor(info: DatabaseErrorInfo) {
+    super(info, 'Not-null violation');
+  }
+}
+
+/** 23514: the check constraint `constraint` rejected the row (it may span several columns). */
+export class CheckViolation extends DatabaseError {
+  constructor(info: DatabaseErrorInfo) {
+    super(info, 'Check violation');
+  }
+}
+
+/** 40001 / 40P01: the transaction lost to a concurrent one; running it again may succeed. */
+export class TransactionConflict extends DatabaseError {
+  readonly reason: 'serialization_failure' | 'deadlock';
+
+  constructor(info: DatabaseErrorInfo) {
+    const reason = info.code === '40P01' ? 'deadlock' : 'serialization_failure';
+    super(info, reason === 'deadlock' ? 'Deadlock' : 'Serialization failure');
+    this.reason = reason;
+  }
+}
+
+/**
+ * The database cannot answer now: connection refused or lost, server shutting down, too many
+ * clients, or a statement over its timeout. Worth retrying later; the app recovers by itself.
+ */
+export class DatabaseUnavailable extends DatabaseError {
+  constructor(info: DatabaseErrorInfo) {
+    super(info, 'Database unavailable');
   }
 }

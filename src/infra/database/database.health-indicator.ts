@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { HealthCheckResult, HealthIndicator } from '#core';
 import { Inject, Injectable } from '#core';
 import { DATABASE, type Db } from './database.tokens.js';
-import { databaseErrorCode } from './to-http-error.js';
+import { databaseErrorCode } from './to-database-error.js';
 
 /** How long `select 1` may take before the database counts as down. */
 export const DATABASE_HEALTH_TIMEOUT_MS = 2000;

@@ -1,6 +1,5 @@
 /** The data layer's public surface for modules and the composition root. */
 
-export { DatabaseUnavailableError } from '#core';
 export {
   BaseRepository,
   type ColumnOf,
@@ -11,17 +10,26 @@ export {
   type RowOf,
   type TableWithId,
 } from './base.repository.js';
-export { DatabaseQueryError } from './database.errors.js';
+export {
+  CheckViolation,
+  DatabaseError,
+  type DatabaseErrorInfo,
+  DatabaseUnavailable,
+  ForeignKeyViolation,
+  NotNullViolation,
+  TransactionConflict,
+  UniqueViolation,
+} from './database.errors.js';
 export { DatabaseHealthIndicator } from './database.health-indicator.js';
 export { DatabaseModule } from './database.module.js';
 export { DATABASE, type Db } from './database.tokens.js';
 export { DatabaseConnection } from './database-connection.js';
+export { DatabaseErrorFilter } from './database-error.filter.js';
 export type { DatabaseModuleOptions } from './database-options.js';
 export {
   databaseErrorCode,
-  type ToHttpErrorOptions,
+  type ToDatabaseErrorOptions,
   toDatabaseError,
-  toHttpError,
-} from './to-http-error.js';
+} from './to-database-error.js';
 export { TRANSACTIONAL, Transactional } from './transactional.decorator.js';
 export { type TransactionOptions, UnitOfWork } from './unit-of-work.js';

@@ -4,7 +4,7 @@ import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import type { PgTransactionConfig } from 'drizzle-orm/pg-core';
 import { Inject, Injectable } from '#core';
 import { DATABASE, type Db } from './database.tokens.js';
-import { databaseErrorCode, toDatabaseError } from './to-http-error.js';
+import { databaseErrorCode, toDatabaseError } from './to-database-error.js';
 
 /** Options of `UnitOfWork.transaction` (and `@Transactional`). */
 export interface TransactionOptions {
@@ -43,7 +43,7 @@ export class UnitOfWork {
    * Runs `fn` in a transaction: commits when it resolves, rolls back when it throws. Joins an
    * open transaction instead of nesting (its isolation stays the outer one's). Serializable and
    * repeatable-read transactions rerun `fn` after a serialization failure or deadlock, so `fn`
-   * must have no effects outside the database. Database errors leave as HttpErrors.
+   * must have no effects outside the database. Driver errors leave as `DatabaseError`s.
    */
   async transaction<T>(fn: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const open = this.storage.getStore();

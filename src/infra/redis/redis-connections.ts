@@ -1,4 +1,4 @@
-/** Named, lazily created Redis clients shared by features (locks, rate limits), closed at shutdown. */
+/** The app's Redis clients: created on first use by role and name, all closed at shutdown. */
 import type { Redis } from 'ioredis';
 import type { OnApplicationShutdown } from '#core';
 import { Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
@@ -6,12 +6,21 @@ import { closeRedisClient } from './close-redis-client.js';
 import { connectRedisClient } from './connect-redis-client.js';
 import { createRedisClient } from './create-redis-client.js';
 import { REDIS_MODULE_OPTIONS, type RedisModuleOptions } from './redis.tokens.js';
-import type { RedisRole } from './redis-client-options.js';
+import type { RedisClientTuning, RedisRole } from './redis-client-options.js';
 
-/** Hands out one client per name; every client it created quits on shutdown. */
+interface Connection {
+  client: Redis;
+  quitTimeoutMs: number | undefined;
+}
+
+/**
+ * The only owner of ioredis connections: the cache, the bus and other features ask it for a
+ * client and never close one themselves. Shutdown hooks run in reverse dependency order, so
+ * every consumer (which injects this class) has stopped using its clients before they quit.
+ */
 @Injectable()
 export class RedisConnections implements OnApplicationShutdown {
-  private readonly clients = new Map<string, Redis>();
+  private readonly connections = new Map<string, Connection>();
   private closed = false;
 
   constructor(
@@ -20,26 +29,49 @@ export class RedisConnections implements OnApplicationShutdown {
   ) {}
 
   /**
-   * The client called `name`, created (and set connecting in the background) on first use with
-   * the settings of `role`. A name keeps the role it was first created with.
+   * The client of `role` called `name` (`keel:<role>:<name>` in CLIENT LIST), created on first
+   * use with the role's settings, the module's tuning and then `tuning`, and set connecting in
+   * the background. Later calls return the same client, whatever `tuning` they pass.
    */
-  get(name = 'default', role: RedisRole = 'command'): Redis {
+  get(name = 'default', role: RedisRole = 'command', tuning: RedisClientTuning = {}): Redis {
     if (this.closed) throw new Error('RedisConnections is shut down: no new clients after close');
-    const existing = this.clients.get(name);
-    if (existing) return existing;
-    const client = createRedisClient({ ...this.options, role, name, logger: this.logger });
-    this.clients.set(name, client);
-    void connectRedisClient(client, this.options.connectTimeoutMs);
+    const key = `${role}:${name}`;
+    const existing = this.connections.get(key);
+    if (existing) return existing.client;
+    const settings = { ...this.options, ...tuning, role, name, logger: this.logger };
+    const client = createRedisClient(settings);
+    this.connections.set(key, { client, quitTimeoutMs: settings.quitTimeoutMs });
+    void connectRedisClient(client, settings.connectTimeoutMs);
     return client;
   }
 
-  /** Quits every client (bounded), in parallel. */
+  /** Waits (at most the connect timeout) for `client` to be ready; false if it is not yet. */
+  ready(client: Redis): Promise<boolean> {
+    return connectRedisClient(client, this.options.connectTimeoutMs);
+  }
+
+  /** Quits every client (each bounded by its quit timeout), in parallel. */
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    const clients = [...this.clients.values()];
-    this.clients.clear();
+    const connections = [...this.connections.values()];
+    this.connections.clear();
     await Promise.all(
-      clients.map((client) => closeRedisClient(client, this.options.quitTimeoutMs)),
+      connections.map(({ client, quitTimeoutMs }) => closeRedisClient(client, quitTimeoutMs)),
     );
   }
+}
+
+/**
+ * `connections`, or a boot error saying how to register them: the Redis adapters are only
+ * wired by `CacheModule`/`BusModule` when `RedisModule.forRoot` is among the app's imports.
+ */
+export function requireRedisConnections(
+  connections: RedisConnections | undefined,
+  consumer: string,
+): RedisConnections {
+  if (connections) return connections;
+  throw new Error(
+    `${consumer} needs RedisConnections, which only RedisModule.forRoot({ url }) provides: ` +
+      "import it once in the app (set REDIS_URL, e.g. redis://127.0.0.1:6379), or use driver 'memory'",
+  );
 }

@@ -1,6 +1,7 @@
 /** User actions: create, read (cached), list, update and delete, each announced on the bus. */
-import { ConflictError, Inject, Injectable, MESSAGE_BUS, type MessageBus } from '#core';
+import { Inject, Injectable, MESSAGE_BUS, type MessageBus } from '#core';
 import { Cacheable, CacheEvict } from '#infra/cache';
+import { UniqueViolation } from '#infra/database';
 import type { UserRow } from './user.entity.js';
 import { UserEmailTakenError, UserNotFoundError } from './user.errors.js';
 import { UserRepository } from './user.repository.js';
@@ -45,15 +46,11 @@ export class UserService {
     return { items: page.items.map(toUser), nextCursor: page.nextCursor };
   }
 
-  /** Changes the given fields. */
+  /** Changes the given fields; the others keep their values. */
   @CacheEvict({ keys: ['user:{0}'] })
   async update(id: string, patch: UpdateUser): Promise<User> {
     const row = await this.users
-      .update(id, {
-        ...(patch.name === undefined ? {} : { name: patch.name }),
-        ...(patch.email === undefined ? {} : { email: patch.email.toLowerCase() }),
-        updatedAt: new Date(),
-      })
+      .update(id, { name: patch.name, email: patch.email?.toLowerCase(), updatedAt: new Date() })
       .catch(rethrowEmailTaken);
     if (!row) throw new UserNotFoundError(id);
     const user = toUser(row);
@@ -80,9 +77,10 @@ function toUser(row: UserRow): User {
   };
 }
 
+/** The unique index on email is the one conflict this module names; others stay DatabaseErrors. */
 function rethrowEmailTaken(error: unknown): never {
-  const field = (error as ConflictError).details as { field?: string } | undefined;
-  if (error instanceof ConflictError && field?.field === 'email')
+  if (error instanceof UniqueViolation && error.field === 'email') {
     throw new UserEmailTakenError(error);
+  }
   throw error;
 }

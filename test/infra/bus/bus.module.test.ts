@@ -1,9 +1,17 @@
 /** BusModule inside real apps: the global MESSAGE_BUS and @OnEvent handlers found at boot. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { type App, type BusEnvelope, createApp, Injectable, MESSAGE_BUS, Module } from '#core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type App,
+  type BusEnvelope,
+  createApp,
+  type DynamicModule,
+  Injectable,
+  MESSAGE_BUS,
+  Module,
+} from '#core';
 import { BusModule, type BusModuleOptions } from '#infra/bus';
+import { RedisModule } from '#infra/redis';
 import { OnEvent } from '../../../src/core/events/index.js';
-import { eventually } from '../../helpers/eventually.js';
 import { PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 
 @Injectable()
@@ -20,16 +28,17 @@ class WelcomeMailer {
 @Module({ providers: [WelcomeMailer] })
 class MailModule {}
 
-function rootModule(options: BusModuleOptions) {
-  @Module({ imports: [BusModule.forRoot(options), MailModule] })
+function rootModule(options: BusModuleOptions, redisUrl?: string) {
+  const redis: DynamicModule[] = redisUrl ? [RedisModule.forRoot({ url: redisUrl })] : [];
+  @Module({ imports: [...redis, BusModule.forRoot(options), MailModule] })
   class RootModule {}
   return RootModule;
 }
 
 describe('BusModule', () => {
   const apps: App[] = [];
-  const boot = async (options: BusModuleOptions) => {
-    const app = await createApp(rootModule(options), { logger: false });
+  const boot = async (options: BusModuleOptions, redisUrl?: string) => {
+    const app = await createApp(rootModule(options, redisUrl), { logger: false });
     apps.push(app);
     return app;
   };
@@ -44,7 +53,7 @@ describe('BusModule', () => {
     await bus.publish('user.created', { id: 'u1' });
     await bus.publish('user.invited', { id: 'u2' });
     const mailer = app.get(WelcomeMailer);
-    await eventually(() => mailer.sent.length === 2, 5_000, 20);
+    await vi.waitUntil(() => mailer.sent.length === 2, { timeout: 5_000, interval: 20 });
     expect(mailer.sent.map((message) => message.payload)).toEqual([{ id: 'u1' }, { id: 'u2' }]);
     expect(mailer.sent[0]?.envelope).toMatchObject({ topic: 'user.created', source: 'api-1' });
   });
@@ -59,19 +68,24 @@ describe('BusModule', () => {
     expect(mailer.sent).toEqual([]);
   });
 
-  it('refuses the redis driver without a url, saying what to set', () => {
-    expect(() => BusModule.forRoot({ driver: 'redis' })).toThrow(/REDIS_URL/);
+  it('refuses to boot the redis driver without RedisModule, saying what to set', async () => {
+    await expect(boot({ driver: 'redis' })).rejects.toThrow(
+      /RedisBus.*RedisModule\.forRoot.*REDIS_URL/,
+    );
   });
 
   describe.runIf(privateRedisAvailable('BusModule with Redis'))('with a private Redis', () => {
     it('fans an event out to the @OnEvent handlers of every app on the same Redis', async () => {
       const server = await PrivateRedisServer.start();
       try {
-        const first = await boot({ driver: 'redis', url: server.url, instanceId: 'api-1' });
-        const second = await boot({ driver: 'redis', url: server.url, instanceId: 'api-2' });
+        const first = await boot({ driver: 'redis', instanceId: 'api-1' }, server.url);
+        const second = await boot({ driver: 'redis', instanceId: 'api-2' }, server.url);
         await first.get(MESSAGE_BUS).publish('user.created', { id: 'u1' });
         const mailers = [first.get(WelcomeMailer), second.get(WelcomeMailer)];
-        await eventually(() => mailers.every((mailer) => mailer.sent.length === 1), 5_000, 20);
+        await vi.waitUntil(() => mailers.every((mailer) => mailer.sent.length === 1), {
+          timeout: 5_000,
+          interval: 20,
+        });
         for (const mailer of mailers) {
           expect(mailer.sent[0]?.envelope).toMatchObject({
             payload: { id: 'u1' },

@@ -1,24 +1,29 @@
 /** RedisBus across instances and through outages of a private redis-server. */
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BusEnvelope } from '../../../src/core/ports/message-bus.port.js';
 import { RedisBus } from '../../../src/infra/bus/redis-bus.js';
-import { eventually } from '../../helpers/eventually.js';
+import { RedisConnections } from '../../../src/infra/redis/redis-connections.js';
 import { PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 import { type CapturedLogger, captureLogger } from '../redis/capture-logger.js';
 
 const CALL_BOUND_MS = 1_000;
+// Generous bound on waiting for a delivery, so a broken case fails instead of hanging.
+const DELIVERY = { timeout: 15_000, interval: 50 };
 
 describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
   let server: PrivateRedisServer;
-  const buses: RedisBus[] = [];
+  const opened: Array<{ bus: RedisBus; connections: RedisConnections }> = [];
 
+  // Each bus has connections of its own, as each process of a cluster has.
   const openBus = async (log: CapturedLogger = captureLogger(), instanceId?: string) => {
-    const bus = new RedisBus(
-      { url: server.url, prefix: 'bus-test:', instanceId, connectTimeoutMs: 500, cooldownMs: 300 },
+    const connections = new RedisConnections(
+      { url: server.url, connectTimeoutMs: 500 },
       log.logger,
     );
-    buses.push(bus);
+    const options = { prefix: 'bus-test:', instanceId, cooldownMs: 300 };
+    const bus = new RedisBus(options, connections, log.logger);
+    opened.push({ bus, connections });
     await bus.onModuleInit();
     return bus;
   };
@@ -26,11 +31,11 @@ describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
   /** Publishes on the same bus every 100 ms until `received` grows (a subscription may lag a reconnect). */
   const publishUntilReceived = async (bus: RedisBus, topic: string, received: unknown[]) => {
     const before = received.length;
-    await eventually(async () => {
+    await vi.waitUntil(async () => {
       await bus.publish(topic, 'ping');
       await new Promise((resolve) => setTimeout(resolve, 100));
       return received.length > before;
-    });
+    }, DELIVERY);
   };
 
   beforeAll(async () => {
@@ -38,7 +43,10 @@ describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
   });
 
   afterEach(async () => {
-    await Promise.all(buses.splice(0).map((bus) => bus.onApplicationShutdown()));
+    // The app's order: each bus stops using its clients, then they quit.
+    const closing = opened.splice(0);
+    for (const { bus } of closing) bus.onApplicationShutdown();
+    await Promise.all(closing.map(({ connections }) => connections.onApplicationShutdown()));
     server.resume();
     await server.start();
   });
@@ -55,7 +63,7 @@ describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
       received.push(envelope);
     });
     await publisher.publish('order.paid', { orderId: 'o-1' });
-    await eventually(() => received.length === 1);
+    await vi.waitUntil(() => received.length === 1, DELIVERY);
     expect(received[0]).toMatchObject({
       topic: 'order.paid',
       payload: { orderId: 'o-1' },
@@ -86,7 +94,7 @@ describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
       raw.disconnect();
     }
     await bus.publish('t', 'good');
-    await eventually(() => received.length === 1);
+    await vi.waitUntil(() => received.length === 1, DELIVERY);
     expect(received).toEqual(['good']);
     const drops = log.warnings().filter((line) => line.msg === 'bus dropped a malformed message');
     expect(drops).toHaveLength(3);
@@ -152,9 +160,10 @@ describe.runIf(privateRedisAvailable('RedisBus'))('RedisBus', () => {
     await publisher.subscribe('t', (payload) => {
       sentinel.push(payload);
     });
-    await consumer.onApplicationShutdown();
+    // The consumer's clients stay connected (RedisConnections closes them later): it must stop anyway.
+    consumer.onApplicationShutdown();
     await publisher.publish('t', 'after');
-    await eventually(() => sentinel.length === 1);
+    await vi.waitUntil(() => sentinel.length === 1, DELIVERY);
     await expect(consumer.publish('t', 'closed')).resolves.toBeUndefined();
     expect(received).toEqual([]);
   });

@@ -1,8 +1,9 @@
 /** CacheModule inside real apps: the global CACHE, decorators per app, health, and shutdown. */
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type App, CACHE, createApp, Injectable, Module } from '#core';
+import { type App, CACHE, createApp, type DynamicModule, Injectable, Module } from '#core';
 import { Cacheable, CacheModule, type CacheModuleOptions } from '#infra/cache';
+import { RedisModule, type RedisModuleOptions } from '#infra/redis';
 import { HealthModule } from '#modules/health';
 import { freePort, PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 
@@ -20,16 +21,17 @@ class CatalogService {
 @Module({ providers: [CatalogService], exports: [CatalogService] })
 class CatalogModule {}
 
-function rootModule(options: CacheModuleOptions) {
-  @Module({ imports: [CacheModule.forRoot(options), CatalogModule, HealthModule] })
+function rootModule(options: CacheModuleOptions, redis?: RedisModuleOptions) {
+  const connections: DynamicModule[] = redis ? [RedisModule.forRoot(redis)] : [];
+  @Module({ imports: [...connections, CacheModule.forRoot(options), CatalogModule, HealthModule] })
   class RootModule {}
   return RootModule;
 }
 
 describe('CacheModule', () => {
   const apps: App[] = [];
-  const boot = async (options: CacheModuleOptions) => {
-    const app = await createApp(rootModule(options), { logger: false });
+  const boot = async (options: CacheModuleOptions, redis?: RedisModuleOptions) => {
+    const app = await createApp(rootModule(options, redis), { logger: false });
     apps.push(app);
     return app;
   };
@@ -66,13 +68,15 @@ describe('CacheModule', () => {
     });
   });
 
-  it('refuses the redis driver without a url, saying what to set', () => {
-    expect(() => CacheModule.forRoot({ driver: 'redis' })).toThrow(/REDIS_URL/);
+  it('refuses to boot the redis driver without RedisModule, saying what to set', async () => {
+    await expect(boot({ driver: 'redis' })).rejects.toThrow(
+      /RedisCache.*RedisModule\.forRoot.*REDIS_URL/,
+    );
   });
 
   it('boots with Redis unreachable, stays ready as degraded, and still serves through the loader', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
-    const app = await boot({ driver: 'redis', url, redis: { connectTimeoutMs: 300 } });
+    const app = await boot({ driver: 'redis' }, { url, connectTimeoutMs: 300 });
     const catalog = app.get(CatalogService);
     expect(await catalog.product('1')).toEqual({ id: '1', name: 'product 1' });
     expect(await catalog.product('1')).toEqual({ id: '1', name: 'product 1' });
@@ -90,10 +94,10 @@ describe('CacheModule', () => {
       const server = await PrivateRedisServer.start();
       const admin = new Redis(server.url);
       try {
-        const app = await boot({ driver: 'redis', url: server.url, prefix: 'shop:' });
+        const app = await boot({ driver: 'redis', prefix: 'shop:' }, { url: server.url });
         await app.get(CatalogService).product('1');
         expect(await admin.get('shop:v:product:1')).toBe('{"id":"1","name":"product 1"}');
-        expect(await admin.client('LIST')).toContain('name=keel:cache');
+        expect(await admin.client('LIST')).toContain('name=keel:cache:cache');
         await app.close();
         expect(await admin.client('LIST')).not.toContain('name=keel:cache');
       } finally {

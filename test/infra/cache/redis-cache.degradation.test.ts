@@ -1,13 +1,15 @@
 /** RedisCache against a private redis-server that is stopped, frozen, paused or never there. */
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisCache } from '../../../src/infra/cache/redis-cache.js';
-import { eventually } from '../../helpers/eventually.js';
+import { RedisConnections } from '../../../src/infra/redis/redis-connections.js';
 import { freePort, PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
 import { type CapturedLogger, captureLogger } from '../redis/capture-logger.js';
 
 // Generous "does not hang" bound per call; the cache itself gives up after ~150 ms.
 const CALL_BOUND_MS = 1_000;
+// Generous bound on waiting for a recovery, so a broken case fails instead of hanging.
+const RECOVERY = { timeout: 15_000, interval: 50 };
 
 /** 200 mixed calls spread over ~1 s (so the breaker's trial calls happen too), each timed. */
 async function hammer(cache: RedisCache): Promise<{ slowestMs: number; hits: number }> {
@@ -42,14 +44,23 @@ async function cachingWorks(cache: RedisCache): Promise<boolean> {
 describe.runIf(privateRedisAvailable('RedisCache degradation'))('RedisCache degradation', () => {
   let server: PrivateRedisServer;
   let cache: RedisCache | undefined;
+  let connections: RedisConnections | undefined;
   let log: CapturedLogger;
 
   const openCache = async (url: string) => {
     log = captureLogger();
-    const options = { url, prefix: 'deg:', cooldownMs: 300, connectTimeoutMs: 500 };
-    cache = new RedisCache(options, log.logger);
+    connections = new RedisConnections({ url, connectTimeoutMs: 500 }, log.logger);
+    cache = new RedisCache({ prefix: 'deg:', cooldownMs: 300 }, connections, log.logger);
     await cache.onModuleInit();
     return cache;
+  };
+
+  /** Shuts down as an app does: the cache stops using its client, then the client quits. */
+  const closeCache = async () => {
+    cache?.onApplicationShutdown();
+    await connections?.onApplicationShutdown();
+    cache = undefined;
+    connections = undefined;
   };
 
   beforeAll(async () => {
@@ -57,8 +68,7 @@ describe.runIf(privateRedisAvailable('RedisCache degradation'))('RedisCache degr
   });
 
   afterEach(async () => {
-    await cache?.onApplicationShutdown();
-    cache = undefined;
+    await closeCache();
     // A failed test may leave the server frozen or stopped: the next one needs it running.
     server.resume();
     await server.start();
@@ -79,7 +89,7 @@ describe.runIf(privateRedisAvailable('RedisCache degradation'))('RedisCache degr
     expect(outageWarnings(log)).toHaveLength(1);
     expect((await cache.health()).status).toBe('degraded');
     await server.start();
-    await eventually(() => cachingWorks(cache));
+    await vi.waitUntil(() => cachingWorks(cache), RECOVERY);
     expect(recoveries(log)).toHaveLength(1);
     expect(await cache.health()).toEqual({ status: 'ok', details: { driver: 'redis' } });
   }, 40_000);
@@ -96,7 +106,7 @@ describe.runIf(privateRedisAvailable('RedisCache degradation'))('RedisCache degr
     expect(health.status).toBe('degraded');
     expect(health.details).toMatchObject({ driver: 'redis', redis: 'unavailable' });
     server.resume();
-    await eventually(() => cachingWorks(cache));
+    await vi.waitUntil(() => cachingWorks(cache), RECOVERY);
     expect(recoveries(log)).toHaveLength(1);
     expect(outageWarnings(log)).toHaveLength(1);
   }, 40_000);
@@ -111,7 +121,7 @@ describe.runIf(privateRedisAvailable('RedisCache degradation'))('RedisCache degr
       expect(hits).toBe(0);
       expect(slowestMs).toBeLessThan(CALL_BOUND_MS);
       expect(outageWarnings(log)).toHaveLength(1);
-      await eventually(() => cachingWorks(cache));
+      await vi.waitUntil(() => cachingWorks(cache), RECOVERY);
       expect(recoveries(log)).toHaveLength(1);
     } finally {
       admin.disconnect();
@@ -129,10 +139,10 @@ describe.runIf(privateRedisAvailable('RedisCache degradation'))('RedisCache degr
     expect(outageWarnings(log)).toHaveLength(1);
     const late = await PrivateRedisServer.start(port);
     try {
-      await eventually(() => cachingWorks(cache));
+      await vi.waitUntil(() => cachingWorks(cache), RECOVERY);
       expect(recoveries(log)).toHaveLength(1);
     } finally {
-      await cache.onApplicationShutdown();
+      await closeCache();
       await late.stop();
     }
   }, 40_000);
@@ -145,7 +155,7 @@ describe.runIf(privateRedisAvailable('RedisCache degradation'))('RedisCache degr
       expect(performance.now() - started).toBeLessThan(5_000);
       expect(await cache.get('anything')).toBeUndefined();
       const closing = performance.now();
-      await cache.onApplicationShutdown();
+      await closeCache();
       expect(performance.now() - closing).toBeLessThan(5_000);
     } finally {
       server.resume();

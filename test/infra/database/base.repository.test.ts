@@ -1,9 +1,15 @@
-/** BaseRepository on every available driver: CRUD, keyset pagination, error mapping. */
+/** BaseRepository on every available driver: CRUD, keyset pagination, DatabaseErrors. */
 import { inspect } from 'node:util';
 import { eq, gt, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { type Page, UnitOfWork } from '#infra/database';
-import { HttpError } from '../../../src/core/http/errors/http-error.js';
+import { HttpError } from '#core';
+import {
+  CheckViolation,
+  NotNullViolation,
+  type Page,
+  UniqueViolation,
+  UnitOfWork,
+} from '#infra/database';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 import { type TestItem, testItems } from './fixtures/test-item.entity.js';
 import { TestItemRepository } from './fixtures/test-item.repository.js';
@@ -128,26 +134,27 @@ describe.each(TEST_DRIVERS)('BaseRepository on %s', (driver) => {
     ).rejects.toMatchObject({ statusCode: 400, code: 'INVALID_CURSOR' });
   });
 
-  it('maps a unique violation to 409 CONFLICT naming the field, never the value', async () => {
+  it('throws a UniqueViolation naming the field, never the value, and no HttpError', async () => {
     const repo = repository();
     await repo.create({ name: 'Ada', email: 'secret-value@example.test' });
     const error = await repo
       .create({ name: 'Eve', email: 'secret-value@example.test' })
       .catch((e) => e);
-    expect(error).toBeInstanceOf(HttpError);
-    expect(error).toMatchObject({ statusCode: 409, code: 'CONFLICT', details: { field: 'email' } });
-    expect(JSON.stringify(error.toJSON())).not.toContain('secret-value');
+    expect(error).toBeInstanceOf(UniqueViolation);
+    expect(error).not.toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ code: '23505', field: 'email' });
+    expect(JSON.stringify(error)).not.toContain('secret-value');
     expect(inspect(error, { depth: 10 })).not.toContain('secret-value');
+    expect(await repo.count()).toBe(1);
   });
 
-  it('maps not-null and check violations to 400', async () => {
+  it('throws NotNullViolation and CheckViolation naming the field and the constraint', async () => {
     const repo = repository();
     const notNull = repo.create({ name: sql`null`, email: 'n@example.test' });
-    await expect(notNull).rejects.toMatchObject({ statusCode: 400, details: { field: 'name' } });
+    await expect(notNull).rejects.toBeInstanceOf(NotNullViolation);
+    await expect(notNull).rejects.toMatchObject({ field: 'name' });
     const check = repo.create({ name: 'Neg', email: 'neg@example.test', quantity: -1 });
-    await expect(check).rejects.toMatchObject({
-      statusCode: 400,
-      details: { constraint: 'test_items_quantity_check' },
-    });
+    await expect(check).rejects.toBeInstanceOf(CheckViolation);
+    await expect(check).rejects.toMatchObject({ constraint: 'test_items_quantity_check' });
   });
 });

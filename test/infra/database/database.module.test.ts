@@ -1,16 +1,29 @@
 /** DatabaseModule inside real apps: DI wiring, error bodies over HTTP, readiness, outage and shutdown. */
 
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type App, Body, Controller, createApp, Get, Module, Post, Query } from '#core';
+import {
+  type App,
+  type AppOptions,
+  Body,
+  Controller,
+  createApp,
+  Get,
+  Module,
+  Post,
+  Query,
+} from '#core';
 import {
   DATABASE,
   DatabaseConnection,
   DatabaseModule,
   type DatabaseModuleOptions,
+  DatabaseUnavailable,
   UnitOfWork,
 } from '#infra/database';
 import { HealthModule } from '#modules/health';
+import { LogCapture } from '../../core/logger/log-capture.js';
 import { TcpProxy } from '../../helpers/tcp-proxy.js';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 import { testItems } from './fixtures/test-item.entity.js';
@@ -49,8 +62,11 @@ function rootModule(options: DatabaseModuleOptions) {
 }
 
 const apps: App[] = [];
-async function boot(options: DatabaseModuleOptions): Promise<App> {
-  const app = await createApp(rootModule(options), { logger: false });
+async function boot(
+  options: DatabaseModuleOptions,
+  logger: AppOptions['logger'] = false,
+): Promise<App> {
+  const app = await createApp(rootModule(options), { logger });
   apps.push(app);
   return app;
 }
@@ -75,7 +91,8 @@ describe.each(TEST_DRIVERS)('DatabaseModule on %s', (driver) => {
   });
 
   it('answers a duplicate with a 409 CONFLICT body naming the field, without the value', async () => {
-    const app = await boot(database().moduleOptions());
+    const logs = new LogCapture();
+    const app = await boot(database().moduleOptions(), pino({ level: 'debug' }, logs));
     const item = { name: 'Ada', email: 'private-address@example.test' };
     expect((await app.inject({ method: 'POST', url: '/items', payload: item })).statusCode).toBe(
       201,
@@ -89,6 +106,9 @@ describe.each(TEST_DRIVERS)('DatabaseModule on %s', (driver) => {
     });
     expect(response.json().message).not.toBe('errors.CONFLICT');
     expect(response.body).not.toContain('private-address');
+    // The rejection is logged (debug), with neither the bound parameters nor the row values.
+    expect(logs.text()).toContain('"code":"CONFLICT"');
+    expect(logs.text()).not.toContain('private-address');
   });
 
   it('pages over HTTP and answers 400 INVALID_CURSOR for a forged cursor', async () => {
@@ -124,10 +144,17 @@ describe('DatabaseModule on in-memory PGlite', () => {
     await repository.create({ name: 'A', email: 'a@example.test' });
     expect(await repository.count()).toBe(1);
     await app.close();
-    await expect(repository.count()).rejects.toMatchObject({
-      statusCode: 503,
-      code: 'DATABASE_UNAVAILABLE',
-    });
+    await expect(repository.count()).rejects.toBeInstanceOf(DatabaseUnavailable);
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE with Retry-After once the embedded database is closed', async () => {
+    const app = await boot({ url: 'pglite://memory', migrationsFolder: FIXTURE_MIGRATIONS });
+    expect((await app.inject('/items')).statusCode).toBe(200);
+    await app.get(DatabaseConnection).onApplicationShutdown();
+    const response = await app.inject('/items');
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
   });
 });
 

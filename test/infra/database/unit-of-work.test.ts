@@ -1,7 +1,12 @@
 /** UnitOfWork and @Transactional on every available driver: rollback, joining, retries. */
 import { describe, expect, it } from 'vitest';
-import { type Db, Transactional, UnitOfWork } from '#infra/database';
-import { ConflictError } from '../../../src/core/http/errors/http-errors.js';
+import {
+  type Db,
+  Transactional,
+  TransactionConflict,
+  UniqueViolation,
+  UnitOfWork,
+} from '#infra/database';
 import { TEST_DRIVERS, useTestDatabase } from '../../helpers/test-database.js';
 import { TestItemRepository } from './fixtures/test-item.repository.js';
 import { TestItemService } from './fixtures/test-item.service.js';
@@ -73,13 +78,14 @@ describe.each(TEST_DRIVERS)('UnitOfWork on %s', (driver) => {
     expect(await items.count()).toBe(0);
   });
 
-  it('maps a database error raised inside a transaction to an HttpError and rolls back', async () => {
+  it('surfaces a database error raised inside a transaction as a DatabaseError and rolls back', async () => {
     const { unitOfWork, items } = build();
     const failing = unitOfWork.transaction(async () => {
       await items.create({ name: 'A', email: 'dup@example.test' });
       await items.create({ name: 'B', email: 'dup@example.test' });
     });
-    await expect(failing).rejects.toMatchObject({ statusCode: 409, details: { field: 'email' } });
+    await expect(failing).rejects.toBeInstanceOf(UniqueViolation);
+    await expect(failing).rejects.toMatchObject({ field: 'email' });
     expect(await items.count()).toBe(0);
   });
 
@@ -102,7 +108,7 @@ describe.each(TEST_DRIVERS)('UnitOfWork on %s', (driver) => {
       { name: 'A', email: 'same@example.test' },
       { name: 'B', email: 'same@example.test' },
     );
-    await expect(conflicting).rejects.toBeInstanceOf(ConflictError);
+    await expect(conflicting).rejects.toBeInstanceOf(UniqueViolation);
     expect(await items.count()).toBe(0);
   });
 
@@ -131,7 +137,8 @@ describe.each(TEST_DRIVERS)('UnitOfWork on %s', (driver) => {
       },
       { isolation: 'serializable', maxRetries: 2 },
     );
-    await expect(exhausted).rejects.toMatchObject({ statusCode: 409, code: 'CONFLICT' });
+    await expect(exhausted).rejects.toBeInstanceOf(TransactionConflict);
+    await expect(exhausted).rejects.toMatchObject({ code: '40001' });
     expect(forever).toBe(3);
   });
 
@@ -142,7 +149,7 @@ describe.each(TEST_DRIVERS)('UnitOfWork on %s', (driver) => {
       attempts += 1;
       throw sqlStateError('40001');
     });
-    await expect(failing).rejects.toMatchObject({ statusCode: 409 });
+    await expect(failing).rejects.toBeInstanceOf(TransactionConflict);
     expect(attempts).toBe(1);
   });
 
@@ -171,7 +178,7 @@ describe.each(TEST_DRIVERS)('UnitOfWork on %s', (driver) => {
   );
 
   it.runIf(driver === 'postgres')(
-    'surfaces a real serialization failure as 409 CONFLICT when retries are off',
+    'surfaces a real serialization failure as TransactionConflict when retries are off',
     async () => {
       const { unitOfWork, items } = build();
       const bothHaveRead = barrier(2);
@@ -190,7 +197,9 @@ describe.each(TEST_DRIVERS)('UnitOfWork on %s', (driver) => {
       ]);
       const rejected = results.filter((result) => result.status === 'rejected');
       expect(rejected).toHaveLength(1);
-      expect(rejected[0]).toMatchObject({ reason: { statusCode: 409, code: 'CONFLICT' } });
+      const reason = rejected[0]?.status === 'rejected' ? rejected[0].reason : undefined;
+      expect(reason).toBeInstanceOf(TransactionConflict);
+      expect(reason).toMatchObject({ reason: 'serialization_failure' });
     },
   );
 });

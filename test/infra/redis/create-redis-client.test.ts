@@ -1,12 +1,14 @@
 /** The clients built by createRedisClient, against a private redis-server that comes and goes. */
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeRedisClient } from '../../../src/infra/redis/close-redis-client.js';
 import { connectRedisClient } from '../../../src/infra/redis/connect-redis-client.js';
 import { createRedisClient } from '../../../src/infra/redis/create-redis-client.js';
 import type { RedisRole } from '../../../src/infra/redis/redis-client-options.js';
-import { eventually } from '../../helpers/eventually.js';
 import { freePort, PrivateRedisServer, privateRedisAvailable } from '../../helpers/redis-server.js';
+
+// Generous bound on waiting for a state change, so a broken case fails instead of hanging.
+const BOUND = { timeout: 15_000, interval: 50 };
 
 describe.runIf(privateRedisAvailable('createRedisClient'))('createRedisClient', () => {
   let server: PrivateRedisServer;
@@ -49,7 +51,7 @@ describe.runIf(privateRedisAvailable('createRedisClient'))('createRedisClient', 
     const cache = client('cache');
     await connectRedisClient(cache);
     await server.stop();
-    await eventually(() => cache.status !== 'ready');
+    await vi.waitUntil(() => cache.status !== 'ready', BOUND);
     await expect(cache.get('k')).rejects.toThrow(/enableOfflineQueue/);
   });
 
@@ -59,7 +61,7 @@ describe.runIf(privateRedisAvailable('createRedisClient'))('createRedisClient', 
     expect(await connectRedisClient(late, 300)).toBe(false);
     const redis = await PrivateRedisServer.start(port);
     try {
-      await eventually(() => late.status === 'ready');
+      await vi.waitUntil(() => late.status === 'ready', BOUND);
       expect(await late.ping()).toBe('PONG');
     } finally {
       await closeRedisClient(late, 200);
@@ -76,11 +78,11 @@ describe.runIf(privateRedisAvailable('createRedisClient'))('createRedisClient', 
     await server.stop();
     await server.start();
     const publisher = client('command');
-    await eventually(async () => {
+    await vi.waitUntil(async () => {
       await publisher.publish('news', 'after restart');
       await new Promise((resolve) => setTimeout(resolve, 50));
       return received.length > 0;
-    });
+    }, BOUND);
     expect(received[0]).toBe('after restart');
   }, 30_000);
 
@@ -88,7 +90,7 @@ describe.runIf(privateRedisAvailable('createRedisClient'))('createRedisClient', 
     const port = await freePort();
     const retrying = client('command', `redis://127.0.0.1:${port}`);
     await connectRedisClient(retrying, 300);
-    await eventually(() => retrying.status === 'reconnecting');
+    await vi.waitUntil(() => retrying.status === 'reconnecting', BOUND);
     const started = performance.now();
     await closeRedisClient(retrying, 1_000);
     expect(performance.now() - started).toBeLessThan(500);

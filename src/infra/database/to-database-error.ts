@@ -1,10 +1,19 @@
-/** Maps driver errors (postgres.js, PGlite, Drizzle) to the HTTP error shape, without leaking values. */
+/** Maps driver errors (postgres.js, PGlite, Drizzle) to the data layer's value-free errors. */
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { BadRequestError, ConflictError, DatabaseUnavailableError, HttpError } from '#core';
-import { DatabaseQueryError, type DatabaseQueryErrorInfo } from './database.errors.js';
+import { HttpError } from '#core';
+import {
+  CheckViolation,
+  DatabaseError,
+  type DatabaseErrorInfo,
+  DatabaseUnavailable,
+  ForeignKeyViolation,
+  NotNullViolation,
+  TransactionConflict,
+  UniqueViolation,
+} from './database.errors.js';
 
 /** How a mapped error names the offending column, e.g. a table's property key for `created_at`. */
-export interface ToHttpErrorOptions {
+export interface ToDatabaseErrorOptions {
   fieldName?: (column: string) => string;
 }
 
@@ -25,69 +34,55 @@ const NETWORK_CODES = new Set([
   'CONNECTION_DESTROYED',
 ]);
 
-/** Seconds a client should wait before retrying after a 503 DATABASE_UNAVAILABLE. */
-const RETRY_AFTER_S = '5';
-
 // 57P01-03: shutdown / cannot connect now; 57014: statement timeout; 53300: too many connections.
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014', '53300']);
 
-interface DriverErrorInfo extends DatabaseQueryErrorInfo {
+const BY_SQLSTATE: Record<string, new (info: DatabaseErrorInfo) => DatabaseError> = {
+  '23505': UniqueViolation,
+  '23503': ForeignKeyViolation,
+  '23502': NotNullViolation,
+  '23514': CheckViolation,
+  '40001': TransactionConflict,
+  '40P01': TransactionConflict,
+};
+
+interface DriverErrorInfo extends Omit<DatabaseErrorInfo, 'field'> {
   /** Postgres's `detail`: holds row values, so it is only parsed for column names. */
   detail: string | undefined;
 }
 
-/** The SQLSTATE or driver code behind `error` (looks through Drizzle and HttpError causes). */
+/** The SQLSTATE or driver code behind `error` (looks through Drizzle wrappers and causes). */
 export function databaseErrorCode(error: unknown): string | undefined {
+  if (error instanceof DatabaseError) return error.code;
   return inspect(error)?.code;
 }
 
-/** A database error as an HttpError (409, 400 or 503), or `undefined` when it is not one we map. */
-export function toHttpError(
-  error: unknown,
-  options: ToHttpErrorOptions = {},
-): HttpError | undefined {
-  if (error instanceof HttpError) return error;
-  const info = inspect(error);
-  const code = info?.code;
-  if (!info || code === undefined) return undefined;
-  const cause = new DatabaseQueryError(info);
-  if (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')) {
-    return new DatabaseUnavailableError({ cause, headers: { 'Retry-After': RETRY_AFTER_S } });
-  }
-  const field = fieldOf(info, options);
-  const details = field === undefined ? undefined : { field };
-  switch (code) {
-    case '23505':
-    case '23503':
-      return new ConflictError({ details, cause });
-    case '23502':
-      return new BadRequestError({ details, cause });
-    case '23514':
-      // A check may span several columns: name the constraint rather than guess a field.
-      return new BadRequestError({ details: constraintDetails(info), cause });
-    case '40001':
-      return new ConflictError({ details: { reason: 'serialization_failure' }, cause });
-    case '40P01':
-      return new ConflictError({ details: { reason: 'deadlock' }, cause });
-    default:
-      return undefined;
-  }
-}
-
 /**
- * What the data layer throws for a failed query: the mapped HttpError, else a value-free
- * `DatabaseQueryError` for other driver errors (a 500), else `error` itself (the caller's own).
+ * What the data layer throws for a failed query: a `DatabaseError` subclass for a driver error
+ * (a plain `DatabaseError` when no subclass fits), else `error` itself (the caller's own, or an
+ * HttpError such as INVALID_CURSOR). Never the driver's error: its message may hold values.
  */
-export function toDatabaseError(error: unknown, options: ToHttpErrorOptions = {}): unknown {
-  const mapped = toHttpError(error, options);
-  if (mapped) return mapped;
+export function toDatabaseError(error: unknown, options: ToDatabaseErrorOptions = {}): unknown {
+  if (error instanceof DatabaseError || error instanceof HttpError) return error;
   const info = inspect(error);
-  if (info) return new DatabaseQueryError(info);
+  if (info) return fromDriver(info, options);
   // Drizzle's wrapper carries the bound parameters in its message: keep only what it wraps.
   if (error instanceof DrizzleQueryError) {
-    return error.cause instanceof Error ? error.cause : new DatabaseQueryError({ code: undefined });
+    return error.cause instanceof Error ? error.cause : new DatabaseError({ code: undefined });
   }
   return error;
+}
+
+function fromDriver(info: DriverErrorInfo, options: ToDatabaseErrorOptions): DatabaseError {
+  const { code, constraint, table, column } = info;
+  const safe = { code, constraint, table, column, field: fieldOf(info, options) };
+  if (code !== undefined && isUnavailable(code)) return new DatabaseUnavailable(safe);
+  const Kind = code === undefined ? undefined : BY_SQLSTATE[code];
+  return Kind ? new Kind(safe) : new DatabaseError(safe);
+}
+
+function isUnavailable(code: string): boolean {
+  return NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08');
 }
 
 function inspect(error: unknown): DriverErrorInfo | undefined {
@@ -102,11 +97,10 @@ function inspect(error: unknown): DriverErrorInfo | undefined {
   return undefined;
 }
 
+// Only raw driver errors: an error of the caller's that wraps a DatabaseError stays the caller's.
 function driverInfo(error: object): DriverErrorInfo | undefined {
+  if (error instanceof DatabaseError) return undefined;
   const e = error as Record<string, unknown>;
-  if (error instanceof DatabaseQueryError) {
-    return { ...pick(e), code: error.code, detail: undefined };
-  }
   const code = text(e.code);
   if (code === undefined) return undefined;
   // postgres.js and PGlite server errors both carry `severity`; network errors only a code.
@@ -116,16 +110,18 @@ function driverInfo(error: object): DriverErrorInfo | undefined {
   return NETWORK_CODES.has(code) ? { code, detail: undefined } : undefined;
 }
 
-function pick(e: Record<string, unknown>): Omit<DatabaseQueryErrorInfo, 'code'> {
+function pick(
+  e: Record<string, unknown>,
+): Pick<DatabaseErrorInfo, 'constraint' | 'table' | 'column'> {
   return {
-    // postgres.js names them `*_name`; PGlite (pg-protocol) and our own error do not.
+    // postgres.js names them `*_name`; PGlite (pg-protocol) does not.
     constraint: text(e.constraint_name) ?? text(e.constraint),
     table: text(e.table_name) ?? text(e.table),
     column: text(e.column_name) ?? text(e.column),
   };
 }
 
-function fieldOf(info: DriverErrorInfo, options: ToHttpErrorOptions): string | undefined {
+function fieldOf(info: DriverErrorInfo, options: ToDatabaseErrorOptions): string | undefined {
   const column = info.column ?? columnsFromDetail(info.detail) ?? columnFromConstraint(info);
   if (column === undefined) return undefined;
   return column
@@ -151,10 +147,6 @@ function columnFromConstraint(info: DriverErrorInfo): string | undefined {
     .slice(table.length + 1)
     .replace(/_(unique|key|idx|index|uindex|fkey|fk)$/, '');
   return rest === '' ? undefined : rest;
-}
-
-function constraintDetails(info: DriverErrorInfo): { constraint: string } | undefined {
-  return info.constraint === undefined ? undefined : { constraint: info.constraint };
 }
 
 function text(value: unknown): string | undefined {
