@@ -47,9 +47,11 @@ export interface ModuleTemplateData {
   enums: PgEnumDeclaration[];
 }
 
-/** `a payment`, `an order`: good enough for doc comments and summaries. */
+/** `a payment`, `an order`, `a user`: good enough for doc comments and summaries. */
 export function withArticle(words: string): string {
-  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+  // A "u" before one consonant and a vowel says "you" (user, unit, usage): it takes "a".
+  const vowelSound = /^[aeio]/.test(words) || /^u(?![b-df-hj-np-tv-z][aeiou])/.test(words);
+  return `${vowelSound ? 'an' : 'a'} ${words}`;
 }
 
 function templateField(field: FieldDescriptor, dtoType: string): TemplateField {

@@ -103,6 +103,11 @@ describe('module template data', () => {
 
   it('uses "an" before a vowel', () => {
     expect([withArticle('order'), withArticle('payment')]).toEqual(['an order', 'a payment']);
+    expect([withArticle('user'), withArticle('unit'), withArticle('update')]).toEqual([
+      'a user',
+      'a unit',
+      'an update',
+    ]);
   });
 });
 

@@ -1,6 +1,5 @@
 /** The {{entity.words}} module's errors: codes clients can rely on, messages from `{{entity.kebab}}.messages.ts`. */
 import { NotFoundError } from '#core';
-import './{{entity.kebab}}.messages.js';
 
 /** 404 {{errorCode}}. */
 export class {{entity.pascal}}NotFoundError extends NotFoundError {

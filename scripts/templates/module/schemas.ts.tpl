@@ -33,10 +33,7 @@ export const {{entity.pascal}}Dto = z
   .meta({ id: '{{entity.pascal}}' });
 
 /** One page of {{entities.words}}. */
-export const {{entity.pascal}}PageDto = z.object({
-  items: z.array({{entity.pascal}}Dto),
-  nextCursor: z.string().nullable(),
-});
+export const {{entity.pascal}}PageDto = z.object({ items: z.array({{entity.pascal}}Dto), nextCursor: z.string().nullable() });
 
 /** A valid `POST {{route}}` body. */
 export type Create{{entity.pascal}} = z.infer<typeof Create{{entity.pascal}}Body>;

@@ -1,6 +1,5 @@
 /** The user module's errors: codes clients can rely on, messages from `user.messages.ts`. */
 import { ConflictError, NotFoundError } from '#core';
-import './user.messages.js';
 
 /** 404 USER_NOT_FOUND. */
 export class UserNotFoundError extends NotFoundError {

@@ -1,6 +1,7 @@
 /** The user module: the example every generated module copies. */
 import { Module } from '#core';
 import { UserController } from './user.controller.js';
+import { userMessages } from './user.messages.js';
 import { UserRepository } from './user.repository.js';
 import { UserService } from './user.service.js';
 
@@ -9,5 +10,6 @@ import { UserService } from './user.service.js';
   controllers: [UserController],
   providers: [UserService, UserRepository],
   exports: [UserService],
+  messages: [userMessages],
 })
 export class UserModule {}

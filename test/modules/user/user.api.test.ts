@@ -1,3 +1,4 @@
+/** The users API on a real app: CRUD, the unique email, validation, cache eviction, pagination. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, type BusEnvelope, createTestingModule, MESSAGE_BUS } from '#core';
 import { BusModule } from '#infra/bus';
