@@ -10,6 +10,10 @@ export const INFRA_ERROR_CODES = {
   DB_NO_UNIT_OF_WORK: 'KEEL_DB_NO_UNIT_OF_WORK',
   DB_TRANSACTIONAL_NOT_A_METHOD: 'KEEL_DB_TRANSACTIONAL_NOT_A_METHOD',
   DB_UNKNOWN_SORT_COLUMN: 'KEEL_DB_UNKNOWN_SORT_COLUMN',
+  UNKNOWN_DRIVER: 'KEEL_INFRA_UNKNOWN_DRIVER',
+  REDIS_NO_URL: 'KEEL_REDIS_NO_URL',
+  REDIS_NOT_REGISTERED: 'KEEL_REDIS_NOT_REGISTERED',
+  REDIS_CLOSED: 'KEEL_REDIS_CLOSED',
 } as const;
 
 /** One of `INFRA_ERROR_CODES`. */
@@ -80,5 +84,41 @@ export function unknownSortColumn(repository: string, key: string): InfraError {
   return new InfraError(
     INFRA_ERROR_CODES.DB_UNKNOWN_SORT_COLUMN,
     `${repository}: no column "${key}" to sort by.\n  Fix: sort by a property of the table (a key of its pgTable), or map the API's sort name to one.`,
+  );
+}
+
+/** `CacheModule.forRoot` / `BusModule.forRoot` got a driver they do not have. */
+export function unknownDriver(
+  module: string,
+  driver: unknown,
+  known: readonly string[],
+): InfraError {
+  return new InfraError(
+    INFRA_ERROR_CODES.UNKNOWN_DRIVER,
+    `${module}.forRoot: unknown driver '${String(driver)}'.\n  Fix: use ${known.map((d) => `'${d}'`).join(' or ')} (CACHE_DRIVER / BUS_DRIVER in .env).`,
+  );
+}
+
+/** `RedisModule.forRoot` without a URL. */
+export function redisWithoutUrl(): InfraError {
+  return new InfraError(
+    INFRA_ERROR_CODES.REDIS_NO_URL,
+    'RedisModule.forRoot needs a url.\n  Fix: set REDIS_URL (e.g. redis://127.0.0.1:6379), or leave RedisModule out and use the memory drivers.',
+  );
+}
+
+/** A Redis adapter was configured but `RedisModule.forRoot` is not among the app's imports. */
+export function redisNotRegistered(consumer: string): InfraError {
+  return new InfraError(
+    INFRA_ERROR_CODES.REDIS_NOT_REGISTERED,
+    `${consumer} needs RedisConnections, which only RedisModule.forRoot({ url }) provides.\n  Fix: import RedisModule.forRoot({ url }) once in the app (set REDIS_URL, e.g. redis://127.0.0.1:6379), or use driver 'memory'.`,
+  );
+}
+
+/** A Redis client was asked for after the app shut its connections down. */
+export function redisClosed(name: string): InfraError {
+  return new InfraError(
+    INFRA_ERROR_CODES.REDIS_CLOSED,
+    `RedisConnections is shut down: no new client '${name}' after close.\n  Fix: ask for clients in constructors or onModuleInit, not from work that outlives app.close().`,
   );
 }

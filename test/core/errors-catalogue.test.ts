@@ -107,6 +107,10 @@ const SAMPLES: Record<string, Record<string, Sample[]>> = {
     noUnitOfWork: [() => infra.noUnitOfWork('Orphan', 'work')],
     transactionalNotAMethod: [() => infra.transactionalNotAMethod('total')],
     unknownSortColumn: [() => infra.unknownSortColumn('UserRepository', 'age')],
+    unknownDriver: [() => infra.unknownDriver('CacheModule', 'memcached', ['memory', 'redis'])],
+    redisWithoutUrl: [() => infra.redisWithoutUrl()],
+    redisNotRegistered: [() => infra.redisNotRegistered('RedisCache')],
+    redisClosed: [() => infra.redisClosed('locks')],
   },
   config: {
     ConfigError: [() => new ConfigError([{ variable: 'PORT', problem: '"abc" is not a port' }])],

@@ -2,6 +2,7 @@
 
 import type { DynamicModule, Provider } from '#core';
 import { MESSAGE_BUS, Module } from '#core';
+import { unknownDriver } from '../infra-errors.js';
 import { MEMORY_BUS_OPTIONS, MemoryBus } from './memory-bus.js';
 import { OnEventExplorer } from './on-event.explorer.js';
 import { REDIS_BUS_OPTIONS, RedisBus } from './redis-bus.js';
@@ -43,9 +44,7 @@ function adapterProviders(options: BusModuleOptions): Provider[] {
     ];
   }
   if (driver !== 'redis') {
-    throw new Error(
-      `BusModule.forRoot: unknown driver '${String(driver)}' (use 'memory' or 'redis')`,
-    );
+    throw unknownDriver('BusModule', driver, ['memory', 'redis']);
   }
   const { prefix, timeoutMs } = options;
   return [

@@ -2,6 +2,7 @@
 
 import type { DynamicModule, Provider } from '#core';
 import { CACHE, HEALTH_INDICATOR, Module } from '#core';
+import { unknownDriver } from '../infra-errors.js';
 import { CacheHealthIndicator } from './cache.health-indicator.js';
 import { CACHE_ADAPTER } from './cache.tokens.js';
 import { CacheDecoratorsExplorer } from './cache-decorators.explorer.js';
@@ -56,9 +57,7 @@ function adapterProviders(options: CacheModuleOptions): Provider[] {
     ];
   }
   if (driver !== 'redis') {
-    throw new Error(
-      `CacheModule.forRoot: unknown driver '${String(driver)}' (use 'memory' or 'redis')`,
-    );
+    throw unknownDriver('CacheModule', driver, ['memory', 'redis']);
   }
   const { timeoutMs, cooldownMs, failureThreshold } = options;
   const redis = { prefix, defaultTtlMs, timeoutMs, cooldownMs, failureThreshold };

@@ -2,6 +2,7 @@
 import type { Redis } from 'ioredis';
 import type { OnApplicationShutdown } from '#core';
 import { Inject, Injectable, LOGGER, type Logger, Optional } from '#core';
+import { redisClosed, redisNotRegistered } from '../infra-errors.js';
 import { closeRedisClient } from './close-redis-client.js';
 import { connectRedisClient } from './connect-redis-client.js';
 import { createRedisClient } from './create-redis-client.js';
@@ -34,7 +35,7 @@ export class RedisConnections implements OnApplicationShutdown {
    * the background. Later calls return the same client, whatever `tuning` they pass.
    */
   get(name = 'default', role: RedisRole = 'command', tuning: RedisClientTuning = {}): Redis {
-    if (this.closed) throw new Error('RedisConnections is shut down: no new clients after close');
+    if (this.closed) throw redisClosed(name);
     const key = `${role}:${name}`;
     const existing = this.connections.get(key);
     if (existing) return existing.client;
@@ -70,8 +71,5 @@ export function requireRedisConnections(
   consumer: string,
 ): RedisConnections {
   if (connections) return connections;
-  throw new Error(
-    `${consumer} needs RedisConnections, which only RedisModule.forRoot({ url }) provides: ` +
-      "import it once in the app (set REDIS_URL, e.g. redis://127.0.0.1:6379), or use driver 'memory'",
-  );
+  throw redisNotRegistered(consumer);
 }

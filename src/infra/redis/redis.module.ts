@@ -2,6 +2,7 @@
 
 import type { DynamicModule } from '#core';
 import { Module } from '#core';
+import { redisWithoutUrl } from '../infra-errors.js';
 import { REDIS_MODULE_OPTIONS, type RedisModuleOptions } from './redis.tokens.js';
 import { RedisConnections } from './redis-connections.js';
 
@@ -14,9 +15,7 @@ export class RedisModule {
   /** Configures the connections; `url` is required (`redis://host:port`). */
   static forRoot(options: RedisModuleOptions): DynamicModule {
     if (!options.url) {
-      throw new Error(
-        'RedisModule.forRoot needs a url: set REDIS_URL (e.g. redis://127.0.0.1:6379)',
-      );
+      throw redisWithoutUrl();
     }
     return {
       module: RedisModule,

@@ -69,9 +69,10 @@ describe('BusModule', () => {
   });
 
   it('refuses to boot the redis driver without RedisModule, saying what to set', async () => {
-    await expect(boot({ driver: 'redis' })).rejects.toThrow(
-      /RedisBus.*RedisModule\.forRoot.*REDIS_URL/,
-    );
+    await expect(boot({ driver: 'redis' })).rejects.toMatchObject({
+      code: 'KEEL_REDIS_NOT_REGISTERED',
+      message: expect.stringMatching(/RedisBus[\s\S]*RedisModule\.forRoot[\s\S]*REDIS_URL/),
+    });
   });
 
   describe.runIf(privateRedisAvailable('BusModule with Redis'))('with a private Redis', () => {

@@ -69,9 +69,10 @@ describe('CacheModule', () => {
   });
 
   it('refuses to boot the redis driver without RedisModule, saying what to set', async () => {
-    await expect(boot({ driver: 'redis' })).rejects.toThrow(
-      /RedisCache.*RedisModule\.forRoot.*REDIS_URL/,
-    );
+    await expect(boot({ driver: 'redis' })).rejects.toMatchObject({
+      code: 'KEEL_REDIS_NOT_REGISTERED',
+      message: expect.stringMatching(/RedisCache[\s\S]*RedisModule\.forRoot[\s\S]*REDIS_URL/),
+    });
   });
 
   it('boots with Redis unreachable, stays ready as degraded, and still serves through the loader', async () => {
