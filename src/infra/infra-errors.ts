@@ -20,12 +20,7 @@ export const INFRA_ERROR_CODES = {
 export type InfraErrorCode = (typeof INFRA_ERROR_CODES)[keyof typeof INFRA_ERROR_CODES];
 
 /** Thrown by a technical module that was configured or used in a way it cannot work with. */
-export class InfraError extends KeelError<InfraErrorCode> {
-  constructor(code: InfraErrorCode, message: string, options?: ErrorOptions) {
-    super(code, message, options);
-    this.name = 'InfraError';
-  }
-}
+export class InfraError extends KeelError<InfraErrorCode> {}
 
 /** DATABASE_URL with a scheme DatabaseModule does not drive (only the scheme is shown). */
 export function unsupportedDatabaseUrl(scheme: string): InfraError {

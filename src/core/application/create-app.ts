@@ -20,7 +20,7 @@ import type { EnhancerRef } from '../http/enhancers/use-enhancers.decorators.js'
 import { FILTERS, GUARDS, INTERCEPTORS } from '../http/metadata-keys.js';
 import type { RouteDefinition } from '../http/route-options.js';
 import { installNotFoundHandler } from '../http/server/index.js';
-import { I18n, KERNEL_CATALOGS, type Lang, type MessageCatalog } from '../i18n/index.js';
+import { I18n, KERNEL_CATALOGS, type MessageCatalog } from '../i18n/index.js';
 import { CLOCK, systemClock } from '../ports/clock.port.js';
 import { LOGGER } from '../ports/logger.port.js';
 import { App } from './app.js';
@@ -54,7 +54,7 @@ export async function createApp(root: ModuleImport, options: AppOptions = {}): P
     }
     await compileRoutes(kernel, server, {
       prefix: http.prefix ?? '',
-      defaultLang: i18n.defaultLang,
+      i18n,
       production: http.production ?? false,
     });
     await server.ready();
@@ -91,7 +91,7 @@ function httpOptions(kernel: Kernel, overrides: HttpOptions | undefined): HttpOp
 async function compileRoutes(
   kernel: Kernel,
   server: FastifyInstance,
-  options: CompileOptions & { production: boolean },
+  options: CompileOptions & { i18n: I18n; production: boolean },
 ): Promise<void> {
   const global = {
     guards: kernel.discovery.getMultiProviders(APP_GUARD),
@@ -103,11 +103,11 @@ async function compileRoutes(
     filters: global.filters,
     metatype: Object as unknown as Type,
     handler: () => undefined,
-    defaultLang: options.defaultLang,
+    defaultLang: options.i18n.defaultLang,
   });
   installNotFoundHandler(server, {
     production: options.production,
-    defaultLang: options.defaultLang as Lang,
+    i18n: options.i18n,
     filters: notFoundFilters,
   });
   for (const module of kernel.graph.modules) {

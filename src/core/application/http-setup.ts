@@ -25,9 +25,8 @@ export async function createServer(
   const server = Fastify(serverOptions(options)) as unknown as FastifyInstance;
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
-  const defaultLang = i18n.defaultLang;
-  installRequestContext(server, { defaultLang, i18n });
-  installErrorHandler(server, { production: http.production ?? false, defaultLang });
+  installRequestContext(server, { i18n });
+  installErrorHandler(server, { production: http.production ?? false, i18n });
   if (http.helmet || (http.corsOrigins && http.corsOrigins.length > 0)) {
     await registerSecurity(server, {
       corsOrigins: http.corsOrigins ?? [],

@@ -48,8 +48,11 @@ export function buildRequestContext(
     fallback: options.defaultLang ?? options.i18n?.defaultLang ?? DEFAULT_LANG,
   });
   const bearerToken = extractBearerToken(request.headers.authorization);
-  const context: RequestContextData = { requestId: requestIdOf(request, header), lang };
-  if (options.i18n) Object.assign(context, { i18n: options.i18n });
+  const context: RequestContextData = {
+    requestId: requestIdOf(request, header),
+    lang,
+    ...(options.i18n ? { i18n: options.i18n } : {}),
+  };
   return bearerToken === undefined ? context : { ...context, bearerToken };
 }
 

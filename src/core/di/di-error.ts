@@ -36,9 +36,4 @@ export type DiErrorCode = (typeof DI_ERROR_CODES)[keyof typeof DI_ERROR_CODES];
 export type ModuleErrorCode = (typeof MODULE_ERROR_CODES)[keyof typeof MODULE_ERROR_CODES];
 
 /** Thrown while building the module graph, resolving providers or running lifecycle hooks. */
-export class DiError extends KeelError<DiErrorCode | ModuleErrorCode> {
-  constructor(code: DiErrorCode | ModuleErrorCode, message: string, options?: ErrorOptions) {
-    super(code, message, options);
-    this.name = 'DiError';
-  }
-}
+export class DiError extends KeelError<DiErrorCode | ModuleErrorCode> {}

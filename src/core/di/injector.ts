@@ -108,7 +108,7 @@ export class Injector {
     const scope: DependencyContainer = record.host.container.createChildContainer();
     deps.forEach((dep, index) => {
       const arg = args[index]!;
-      if (arg.scoped || dep.slot !== this.tokenOf(dep)) {
+      if (arg.scoped || dep.slot !== dep.ref) {
         registerValue(scope, dep.slot, arg.value);
       }
     });
@@ -129,10 +129,6 @@ export class Injector {
         registerValue(module.container, record.token, record.instance);
       }
     }
-  }
-
-  private tokenOf(dep: Dependency): unknown {
-    return isForwardRef(dep.ref) ? undefined : dep.ref;
   }
 
   private async resolveAlias(

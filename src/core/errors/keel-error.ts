@@ -26,6 +26,6 @@ export class KeelError<C extends string = string> extends Error {
     options?: ErrorOptions,
   ) {
     super(message.endsWith(seeLine(code)) ? message : `${message}${seeLine(code)}`, options);
-    this.name = 'KeelError';
+    this.name = new.target.name;
   }
 }

@@ -15,12 +15,7 @@ export const HTTP_ERROR_CODES = {
 export type HttpKernelErrorCode = (typeof HTTP_ERROR_CODES)[keyof typeof HTTP_ERROR_CODES];
 
 /** Thrown at boot (or on first use) when a controller or route is wired wrongly; never a response. */
-export class HttpKernelError extends KeelError<HttpKernelErrorCode> {
-  constructor(code: HttpKernelErrorCode, message: string, options?: ErrorOptions) {
-    super(code, message, options);
-    this.name = 'HttpKernelError';
-  }
-}
+export class HttpKernelError extends KeelError<HttpKernelErrorCode> {}
 
 /**
  * Registering `controller.handler` (`method url`) failed with `cause`: a duplicate route is

@@ -13,7 +13,6 @@ export function currentI18n(): I18n {
  * kernel's messages are known: inject `I18n` and call `i18n.t()` there.
  */
 export function t(key: string, params?: MessageParams, lang?: string): string {
-  const context = RequestContext.current();
-  const i18n = context?.i18n ?? BUILTIN_I18N;
-  return i18n.t(key, params, lang ?? context?.lang ?? i18n.defaultLang);
+  const i18n = currentI18n();
+  return i18n.t(key, params, lang ?? RequestContext.current()?.lang ?? i18n.defaultLang);
 }

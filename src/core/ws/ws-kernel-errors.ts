@@ -17,12 +17,7 @@ export const WS_ERROR_CODES = {
 export type WsKernelErrorCode = (typeof WS_ERROR_CODES)[keyof typeof WS_ERROR_CODES];
 
 /** Thrown when a gateway is declared or wired wrongly (not an error frame sent to a client). */
-export class WsKernelError extends KeelError<WsKernelErrorCode> {
-  constructor(code: WsKernelErrorCode, message: string) {
-    super(code, message);
-    this.name = 'WsKernelError';
-  }
-}
+export class WsKernelError extends KeelError<WsKernelErrorCode> {}
 
 /** `@Gateway(path)` with a path that does not start with `/`. */
 export function badGatewayPath(path: string): WsKernelError {

@@ -6,6 +6,7 @@ import type {
   RouteOptions as FastifyRouteOptions,
 } from 'fastify';
 import type { Type } from '../../di/injection-token.js';
+import type { I18n } from '../../i18n/i18n.js';
 import type { ControllerMetadata } from '../decorators/controller.decorator.js';
 import type { ParamSpec } from '../decorators/param.decorators.js';
 import type { CanActivate } from '../enhancers/can-activate.js';
@@ -41,8 +42,8 @@ export interface ControllerTarget {
 export interface CompileOptions {
   /** Global route prefix (`API_PREFIX`). */
   prefix: string;
-  /** Language of filter inputs outside a request context. */
-  defaultLang: string;
+  /** The app's translator: filters outside a request context fall back to its language. */
+  i18n: I18n;
 }
 
 /** Registers every route of `target` on `server` under `options.prefix`. */
@@ -57,7 +58,7 @@ export async function compileController(
   for (const route of routes) {
     const enhancers = await target.enhancersFor(route);
     const url = joinPaths(options.prefix, meta.prefix, route.path);
-    const build = { url, tags: meta.tags, enhancers, defaultLang: options.defaultLang };
+    const build = { url, tags: meta.tags, enhancers, defaultLang: options.i18n.defaultLang };
     try {
       server.route(buildRoute(target, route, build));
     } catch (error) {

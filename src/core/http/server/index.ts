@@ -6,7 +6,6 @@ export {
   installErrorHandler,
   installErrorHandling,
   installNotFoundHandler,
-  type NotFoundFilters,
 } from './install-error-handling.js';
 export { type OpenApiOptions, registerOpenApi } from './register-open-api.js';
 export { registerSecurity, type SecurityOptions } from './register-security.js';

@@ -7,6 +7,7 @@ import {
 import { RequestContext, type RequestContextData } from '../../context/request-context.js';
 import { REQUEST_ID_HEADER } from '../../context/request-id.js';
 import { errorLogFields } from '../../logger/error-log-fields.js';
+import type { FilterChain } from '../compiler/filter-chain.js';
 import { HttpError } from '../errors/http-error.js';
 import { RouteNotFoundError } from '../errors/request-errors.js';
 import { errorBody } from './error-body.js';
@@ -17,13 +18,6 @@ export interface ErrorHandlingOptions extends RequestContextOptions {
   /** Production hides the details of 5xx errors. */
   production: boolean;
 }
-
-/** The app-wide exception filters, compiled (see `compileFilterChain`); they also see 404s. */
-export type NotFoundFilters = (
-  error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
-) => Promise<unknown>;
 
 const MAX_PATH_IN_MESSAGE = 200;
 
@@ -60,7 +54,7 @@ export function installErrorHandler(fastify: FastifyInstance, options: ErrorHand
 /** Sets the not-found handler: ROUTE_NOT_FOUND, through the app-wide filters when there are any. */
 export function installNotFoundHandler(
   fastify: FastifyInstance,
-  options: ErrorHandlingOptions & { filters?: NotFoundFilters | undefined },
+  options: ErrorHandlingOptions & { filters?: FilterChain | undefined },
 ): void {
   const { filters } = options;
   fastify.setNotFoundHandler(async (request, reply) => {
@@ -88,6 +82,7 @@ function answer(
   const body = errorBody(error, context.lang, context.requestId, {
     production: options.production,
     input: request,
+    ...(context.i18n ? { i18n: context.i18n } : {}),
   });
   if (!(error instanceof RouteNotFoundError)) logFailure(request, error, body);
   if (error instanceof HttpError) reply.headers(error.headers);
