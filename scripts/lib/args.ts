@@ -37,9 +37,10 @@ export const USAGE = `Usage: bun scripts/generate.ts <kind> <name> [options]
   name       kebab-case and singular, e.g. payment or payment-method
 
 Options:
-  --fields "a:type,..."  columns, e.g. "amount:integer,currency:string(3),note:text?"
-                         types: string, string(N), text, integer, bigint, number,
-                         decimal(p,s), boolean, uuid, date, timestamp, json, enum(a|b|c);
+  --fields "a:type,..."  columns, e.g. "amount:integer,currency:char(3),note:text?"
+                         types: string, string(N) (1 to N characters), string(M..N),
+                         char(N) (exactly N), text, integer, bigint, number, decimal(p,s),
+                         boolean, uuid, date, timestamp, json, enum(a|b|c);
                          a trailing ? makes a field optional (default: name:string(100))
   --plural X             the plural when the English rules get it wrong (e.g. --plural people)
   --module m             the existing module a controller/service/... goes into (default: name)

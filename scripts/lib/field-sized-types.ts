@@ -1,6 +1,7 @@
 /** The field types with arguments: `string(N)`, `decimal(p,s)` and `enum(a|b|c)`, plus plain `string`. */
 import { tsString, tsStringArray } from './code-literal.js';
 import {
+  type FieldSamples,
   type FieldTraits,
   type FieldTypeInput,
   integerArg,
@@ -13,13 +14,24 @@ const MAX_VARCHAR = 10_485_760;
 const MAX_NUMERIC_PRECISION = 1000;
 const MAX_IDENTIFIER = 63;
 
-/** `string(N)`: varchar(N), 1..N characters; plain `string` without the parentheses. */
+/**
+ * `string(N)`: varchar(N), 1 to N characters (at most N); `string(M..N)`: M to N characters
+ * (`string(3..3)`: exactly 3); plain `string` without the parentheses.
+ */
 export function varchar(input: FieldTypeInput): FieldTraits {
   if (input.args === null) return stringType(input);
-  const length = integerArg(input, input.args, 'the length in string(N)');
-  if (length < 1 || length > MAX_VARCHAR) {
+  const range = /^([^.]*)\.\.([^.]*)$/.exec(input.args);
+  const min = range ? integerArg(input, range[1] ?? '', 'the minimum in string(M..N)') : 1;
+  const max = integerArg(input, range ? (range[2] ?? '') : input.args, 'the length in string(N)');
+  if (max < 1 || max > MAX_VARCHAR) {
     throw new FieldSpecError(
-      `field "${input.field}": string(N) needs 1 <= N <= ${MAX_VARCHAR}, got ${length}`,
+      `field "${input.field}": string(N) needs 1 <= N <= ${MAX_VARCHAR}, got ${max}`,
+      input.field,
+    );
+  }
+  if (min > max) {
+    throw new FieldSpecError(
+      `field "${input.field}": string(M..N) needs M <= N, got string(${min}..${max}); for exactly N characters write string(${max}..${max}) or char(${max})`,
       input.field,
     );
   }
@@ -27,12 +39,53 @@ export function varchar(input: FieldTypeInput): FieldTraits {
     type: 'varchar',
     tsType: 'string',
     drizzleImport: 'varchar',
-    column: `varchar(${tsString(input.column)}, { length: ${length} })`,
-    zodCreate: `z.string().min(1).max(${length})`,
+    column: `varchar(${tsString(input.column)}, { length: ${max} })`,
+    zodCreate: min === max ? `z.string().length(${max})` : `z.string().min(${min}).max(${max})`,
     zodResponse: 'z.string()',
-    description: `text of 1 to ${length} characters`,
-    samples: textSamples(input.words, length, `'x'.repeat(${length + 1})`),
+    description: lengthDescription(min, max),
+    samples: sizedSamples(input.words, min, max),
     enumValues: null,
+  };
+}
+
+/** `char(N)`: Postgres char(N), exactly N characters (codes such as `currency:char(3)`). */
+export function fixedChar(input: FieldTypeInput): FieldTraits {
+  const length = integerArg(input, input.args ?? '', 'the length in char(N)');
+  if (length < 1 || length > MAX_VARCHAR) {
+    throw new FieldSpecError(
+      `field "${input.field}": char(N) needs 1 <= N <= ${MAX_VARCHAR}, got ${length}`,
+      input.field,
+    );
+  }
+  return {
+    type: 'char',
+    tsType: 'string',
+    drizzleImport: 'char',
+    column: `char(${tsString(input.column)}, { length: ${length} })`,
+    zodCreate: `z.string().length(${length})`,
+    zodResponse: 'z.string()',
+    description: lengthDescription(length, length),
+    samples: sizedSamples(input.words, length, length),
+    enumValues: null,
+  };
+}
+
+function lengthDescription(min: number, max: number): string {
+  if (min === max) return `text of exactly ${max} characters`;
+  return `text of ${min} to ${max} characters`;
+}
+
+// Samples of min..max characters: the usual texts cut to `max` and padded with "x" up to `min`.
+function sizedSamples(words: string, min: number, max: number): FieldSamples {
+  const sized = (text: string): string => {
+    const cut = text.slice(0, max);
+    const missing = min - cut.length;
+    return missing > 0 ? `${tsString(cut)} + 'x'.repeat(${missing})` : tsString(cut);
+  };
+  return {
+    valid: sized(`Sample ${words}`),
+    alternative: sized(`Changed ${words}`),
+    invalid: `'x'.repeat(${max + 1})`,
   };
 }
 

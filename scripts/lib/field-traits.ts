@@ -2,10 +2,11 @@
 import { tsString } from './code-literal.js';
 import { FieldSpecError } from './generator-errors.js';
 
-/** The field types `--fields` accepts (`string(N)` is `varchar`). */
+/** The field types `--fields` accepts (`string(N)` and `string(M..N)` are `varchar`). */
 export type FieldType =
   | 'string'
   | 'varchar'
+  | 'char'
   | 'text'
   | 'integer'
   | 'bigint'

@@ -1,6 +1,6 @@
 /** Finds the builder of a `--fields` type by name and builds its traits. */
 import { SCALAR_TYPES } from './field-scalar-types.js';
-import { decimal, enumType, varchar } from './field-sized-types.js';
+import { decimal, enumType, fixedChar, varchar } from './field-sized-types.js';
 import type { FieldTraits, FieldTypeInput } from './field-traits.js';
 import { FieldSpecError } from './generator-errors.js';
 
@@ -8,6 +8,7 @@ export type { FieldSamples, FieldTraits, FieldType } from './field-traits.js';
 
 const BUILDERS: Readonly<Record<string, (input: FieldTypeInput) => FieldTraits>> = {
   string: varchar,
+  char: fixedChar,
   decimal,
   enum: enumType,
   ...SCALAR_TYPES,
@@ -17,6 +18,8 @@ const BUILDERS: Readonly<Record<string, (input: FieldTypeInput) => FieldTraits>>
 export const FIELD_TYPE_NAMES: readonly string[] = [
   'string',
   'string(N)',
+  'string(M..N)',
+  'char(N)',
   'text',
   'integer',
   'bigint',

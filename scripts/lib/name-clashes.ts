@@ -35,6 +35,7 @@ export const TEMPLATE_IDENTIFIERS: ReadonlySet<string> = new Set([
   // drizzle-orm/pg-core builders
   'bigint',
   'boolean',
+  'char',
   'date',
   'doublePrecision',
   'integer',

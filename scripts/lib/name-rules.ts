@@ -3,6 +3,7 @@ import { ArgsError } from './generator-errors.js';
 import { splitWords, toCamelCase, toKebabCase } from './naming.js';
 import {
   JS_RESERVED,
+  OBJECT_MEMBERS,
   PROJECT_RESERVED,
   ROLE_SUFFIXES,
   SHADOWED_GLOBALS,
@@ -20,6 +21,13 @@ export interface NameRuleOptions {
 /** Returns `value` when it is a usable feature name; otherwise explains what to type instead. */
 export function validateName(value: string, what: string, options: NameRuleOptions = {}): string {
   const strict = options.kebab ?? true;
+  const member = objectMember(value);
+  if (member !== undefined) {
+    const base = toKebabCase(value).replace(/^-+|-+$/g, '') || 'feature';
+    throw new ArgsError(
+      `${what} "${value}" is the built-in JavaScript property "${member}" that objects or classes already have (Object.prototype, prototype): generated code would collide with it; pick another name, e.g. "${base}-item"`,
+    );
+  }
   if (!(strict ? KEBAB : LOOSE).test(value)) {
     const hint = toKebabCase(value);
     const example = KEBAB.test(hint) ? `, e.g. "${hint}"` : '';
@@ -36,6 +44,12 @@ export function validateName(value: string, what: string, options: NameRuleOptio
   const problem = reservedProblem(kebab);
   if (problem !== null) throw new ArgsError(`${what} "${value}" ${problem}`);
   return value;
+}
+
+// `constructor`, `to-string` (toString), `__proto__`: the name as written or its camelCase form.
+function objectMember(value: string): string | undefined {
+  const forms = [value, toCamelCase(toKebabCase(value))];
+  return forms.find((form) => OBJECT_MEMBERS.has(form));
 }
 
 /** Why a well-formed kebab-case name cannot be used, or null when it can. */

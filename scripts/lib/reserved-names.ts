@@ -53,6 +53,15 @@ export const JS_RESERVED: ReadonlySet<string> = new Set([
   'yield',
 ]);
 
+/**
+ * Members of `Object.prototype` (and `prototype` itself): as names of generated objects, keys and
+ * lookups they collide with what every object already has (`constructor`, `__proto__`...).
+ */
+export const OBJECT_MEMBERS: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
 /** Folder and file names of the project itself. */
 export const PROJECT_RESERVED: ReadonlySet<string> = new Set([
   'app',

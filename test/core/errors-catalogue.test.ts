@@ -107,6 +107,9 @@ const SAMPLES: Record<string, Record<string, Sample[]>> = {
     noUnitOfWork: [() => infra.noUnitOfWork('Orphan', 'work')],
     transactionalNotAMethod: [() => infra.transactionalNotAMethod('total')],
     unknownSortColumn: [() => infra.unknownSortColumn('UserRepository', 'age')],
+    pgliteLocked: [
+      () => infra.pgliteLocked('/srv/keel/.data/pglite', 4242, '/srv/keel/.data/pglite/keel.lock'),
+    ],
     unknownDriver: [() => infra.unknownDriver('CacheModule', 'memcached', ['memory', 'redis'])],
     redisWithoutUrl: [() => infra.redisWithoutUrl()],
     redisNotRegistered: [() => infra.redisNotRegistered('RedisCache')],
@@ -170,17 +173,23 @@ describe('the error catalogue', () => {
   it('lists the HTTP wire codes of DESIGN.md with their status', () => {
     const wire = docs.slice(docs.indexOf('# HTTP wire codes'));
     for (const [code, status] of [
+      ['BAD_REQUEST', 400],
       ['VALIDATION_FAILED', 400],
       ['INVALID_JSON', 400],
+      ['INVALID_DATA', 400],
       ['UNAUTHORIZED', 401],
       ['FORBIDDEN', 403],
       ['ROUTE_NOT_FOUND', 404],
       ['NOT_FOUND', 404],
+      ['REQUEST_TIMEOUT', 408],
       ['CONFLICT', 409],
       ['PAYLOAD_TOO_LARGE', 413],
+      ['URI_TOO_LONG', 414],
       ['UNSUPPORTED_MEDIA_TYPE', 415],
+      ['EXPECTATION_FAILED', 417],
       ['UNPROCESSABLE_ENTITY', 422],
       ['TOO_MANY_REQUESTS', 429],
+      ['REQUEST_HEADER_FIELDS_TOO_LARGE', 431],
       ['INTERNAL', 500],
       ['SERVICE_UNAVAILABLE', 503],
       ['DATABASE_UNAVAILABLE', 503],

@@ -95,6 +95,8 @@ describe('parseGenerateArgs', () => {
     ],
     [['service', 'x', '--module', 'Billing'], '--module "Billing" is not kebab-case'],
     [['module', 'x', '--plural', 'new'], '--plural "new" is a JavaScript reserved word'],
+    [['module', 'x', '--plural', 'constructor'], '--plural "constructor" is the built-in'],
+    [['service', 'x', '--module', 'value-of'], '--module "value-of" is the built-in'],
     [['module', 'x', '--fields', 'id:uuid'], 'field "id" is reserved'],
   ])('rejects %j', (argv, message) => {
     expect(errorOf(argv).message).toContain(message);
@@ -121,6 +123,11 @@ describe('name validation', () => {
     ['payment-service', 'ends with the role "service"', 'use "payment"'],
     ['service', 'ends with the role "service"', 'name the feature instead'],
     ['a'.repeat(41), 'longer than 40 characters', ''],
+    ['constructor', 'built-in JavaScript property "constructor"', 'e.g. "constructor-item"'],
+    ['prototype', 'built-in JavaScript property "prototype"', 'pick another name'],
+    ['__proto__', 'built-in JavaScript property "__proto__"', 'e.g. "proto-item"'],
+    ['to-string', 'built-in JavaScript property "toString"', 'e.g. "to-string-item"'],
+    ['has-own-property', 'built-in JavaScript property "hasOwnProperty"', ''],
   ])('rejects the name %s', (name, message, hint) => {
     const text = errorOf(['module', name]).message;
     expect(text).toContain(`name "${name}"`);

@@ -25,6 +25,9 @@ const SPEC = [
   'paidAt:timestamp',
   'payload:json',
   'status:enum(pending|paid|failed)',
+  'code:char(3)',
+  'pin:string(4..4)',
+  'slug:string(20..40)',
 ].join(',');
 
 function buildTable(fields: readonly FieldDescriptor[]) {

@@ -49,6 +49,9 @@ const SPECS = [
   'paidAt:timestamp',
   'payload:json',
   'status:enum(pending|paid|failed)',
+  'code:char(3)',
+  'pin:string(4..4)',
+  'slug:string(20..40)',
 ];
 
 describe('parseFields: the code of each type', () => {
@@ -69,6 +72,13 @@ describe('parseFields: the code of each type', () => {
       'amount:integer',
       "integer('amount').notNull()",
       'z.number().int().min(-2147483648).max(2147483647)',
+    ],
+    ['code:char(3)', "char('code', { length: 3 }).notNull()", 'z.string().length(3)'],
+    ['code:string(3..3)', "varchar('code', { length: 3 }).notNull()", 'z.string().length(3)'],
+    [
+      'slug:string(2..40)',
+      "varchar('slug', { length: 40 }).notNull()",
+      'z.string().min(2).max(40)',
     ],
     ['title:string', "text('title').notNull()", 'z.string().min(1)'],
     ['note:text?', "text('note')", 'z.string().nullable().optional()'],
@@ -193,7 +203,31 @@ describe('parseFields: generated code runs', () => {
       paid_at: ['timestamp with time zone', true],
       payload: ['jsonb', false],
       status: ['payment_status', true],
+      code: ['char(3)', false],
+      pin: ['varchar(4)', true],
+      slug: ['varchar(40)', false],
     });
+  });
+
+  it('string(N) is at most N characters, string(M..N) and char(N) bound both ends', () => {
+    const atMost = zod(one('currency:string(3)').zodCreate);
+    expect(['a', 'ab', 'abc', '', 'abcd'].map((v) => atMost.safeParse(v).success)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    for (const spec of ['currency:char(3)', 'currency:string(3..3)']) {
+      const exactly = zod(one(spec).zodCreate);
+      expect(['ab', 'abc', 'abcd'].map((v) => exactly.safeParse(v).success)).toEqual([
+        false,
+        true,
+        false,
+      ]);
+      expect(one(spec).description).toBe('Currency: text of exactly 3 characters');
+    }
+    expect(one('currency:string(3)').description).toBe('Currency: text of 1 to 3 characters');
   });
 
   it('keeps 64-bit integers exact and rejects values beyond them', () => {
@@ -231,6 +265,10 @@ describe('parseFields: errors name the field', () => {
   it.each([
     ['amount:money', 'amount', 'unknown type "money"'],
     ['currency:string(0)', 'currency', 'string(N) needs 1 <= N <= 10485760, got 0'],
+    ['currency:string(5..3)', 'currency', 'needs M <= N, got string(5..3)'],
+    ['currency:string(a..3)', 'currency', 'the minimum in string(M..N) must be a whole number'],
+    ['currency:char(0)', 'currency', 'char(N) needs 1 <= N <= 10485760, got 0'],
+    ['currency:char', 'currency', 'the length in char(N) must be a whole number, got ""'],
     ['currency:string(abc)', 'currency', 'must be a whole number, got "abc"'],
     ['currency:string(3.5)', 'currency', 'must be a whole number'],
     ['currency:string()', 'currency', 'must be a whole number, got ""'],

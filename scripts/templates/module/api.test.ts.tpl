@@ -132,6 +132,15 @@ describe.each(TEST_DRIVERS)('{{entities.words}} API on %s', (driver) => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('an empty PATCH changes nothing: 200 with the current {{entity.words}}, updatedAt kept', async () => {
+    const created = (await create(validBody)).json();
+    const res = await app.inject({ method: 'PATCH', url: `{{route}}/${created.id}`, payload: {} });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(created);
+    const [row] = await database().db.select().from({{tableConst}});
+    expect(row?.updatedAt.toISOString()).toBe(created.updatedAt);
+  });
+
   it('DELETE answers 204, then the {{entity.words}} is gone (cache evicted too); deleting again is 404', async () => {
     const { id } = (await create(validBody)).json();
     await app.inject(`{{route}}/${id}`);

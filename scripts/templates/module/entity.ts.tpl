@@ -15,7 +15,11 @@ export const {{tableConst}} = pgTable('{{table}}', {
   {{name}}: {{drizzleColumn}},
 {{/each}}
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  // Set by Drizzle on every UPDATE that changes something; an empty PATCH writes nothing.
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
 });
 
 /** A row as stored. */

@@ -49,14 +49,13 @@ export class {{entity.pascal}}Service {
     return { items: page.items.map(to{{entity.pascal}}), nextCursor: page.nextCursor };
   }
 
-  /** Changes the given fields; the others keep their values. */
+  /** Changes the given fields; the others keep their values. An empty patch changes nothing. */
   @CacheEvict({ keys: ['{{cacheKey}}:{0}'] })
   async update(id: string, patch: Update{{entity.pascal}}): Promise<{{entity.pascal}}> {
     const row = await this.{{entities.camel}}.update(id, {
 {{#each fields}}
       {{name}}: patch.{{name}},
 {{/each}}
-      updatedAt: new Date(),
     });
     if (!row) throw new {{entity.pascal}}NotFoundError(id);
     const {{entity.camel}} = to{{entity.pascal}}(row);

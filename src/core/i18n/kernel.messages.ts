@@ -23,6 +23,12 @@ export const kernelMessages = defineMessages({
     'errors.NOT_ACCEPTABLE':
       'The requested response format is not available. Accept application/json.',
     'errors.REQUEST_TIMEOUT': 'The request took too long to arrive. Send it again.',
+    'errors.HOST_HEADER': 'The request must carry exactly one Host header. Send one and retry.',
+    'errors.URI_TOO_LONG': 'The URL is too long. Send a shorter URL, or move the data to the body.',
+    'errors.EXPECTATION_FAILED':
+      'The Expect header cannot be met. Send Expect: 100-continue, or no Expect header.',
+    'errors.REQUEST_HEADER_FIELDS_TOO_LARGE':
+      'The request headers are too large. Send fewer or smaller headers (cookies included).',
     'errors.CONFLICT':
       'The request conflicts with the current state of the resource. Reload and retry.',
     'errors.PAYLOAD_TOO_LARGE': 'The request body is too large. Send a smaller body.',
@@ -34,6 +40,10 @@ export const kernelMessages = defineMessages({
       'Something went wrong on our side. Try again later; if it persists, report the requestId.',
     'errors.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
     'errors.DATABASE_UNAVAILABLE': 'The database is temporarily unavailable. Try again shortly.',
+    'errors.INVALID_DATA':
+      'A value does not fit its field (wrong type, out of range or too long). Check the API documentation.',
+    'validation.INVALID_TEXT':
+      'Text must be valid Unicode and may not contain the NUL character (\\u0000).',
   },
   es: {
     'errors.BAD_REQUEST': 'La solicitud está mal formada. Revísela con la documentación de la API.',
@@ -55,6 +65,14 @@ export const kernelMessages = defineMessages({
     'errors.NOT_ACCEPTABLE':
       'El formato de respuesta solicitado no está disponible. Acepte application/json.',
     'errors.REQUEST_TIMEOUT': 'La solicitud tardó demasiado en llegar. Envíela de nuevo.',
+    'errors.HOST_HEADER':
+      'La solicitud debe llevar exactamente una cabecera Host. Envíe una y reintente.',
+    'errors.URI_TOO_LONG':
+      'La URL es demasiado larga. Envíe una URL más corta o pase los datos en el cuerpo.',
+    'errors.EXPECTATION_FAILED':
+      'No se puede cumplir la cabecera Expect. Envíe Expect: 100-continue o ninguna cabecera Expect.',
+    'errors.REQUEST_HEADER_FIELDS_TOO_LARGE':
+      'Las cabeceras de la solicitud son demasiado grandes. Envíe menos cabeceras o más pequeñas (cookies incluidas).',
     'errors.CONFLICT':
       'La solicitud entra en conflicto con el estado actual del recurso. Recargue y reintente.',
     'errors.PAYLOAD_TOO_LARGE':
@@ -70,6 +88,10 @@ export const kernelMessages = defineMessages({
       'El servicio no está disponible temporalmente. Inténtelo en unos momentos.',
     'errors.DATABASE_UNAVAILABLE':
       'La base de datos no está disponible temporalmente. Inténtelo en unos momentos.',
+    'errors.INVALID_DATA':
+      'Un valor no cabe en su campo (tipo incorrecto, fuera de rango o demasiado largo). Consulte la documentación de la API.',
+    'validation.INVALID_TEXT':
+      'El texto debe ser Unicode válido y no puede contener el carácter NUL (\\u0000).',
   },
   'pt-BR': {
     'errors.BAD_REQUEST': 'A requisição está malformada. Confira-a com a documentação da API.',
@@ -92,6 +114,14 @@ export const kernelMessages = defineMessages({
     'errors.NOT_ACCEPTABLE':
       'O formato de resposta solicitado não está disponível. Aceite application/json.',
     'errors.REQUEST_TIMEOUT': 'A requisição demorou demais para chegar. Envie-a novamente.',
+    'errors.HOST_HEADER':
+      'A requisição deve ter exatamente um cabeçalho Host. Envie um e tente novamente.',
+    'errors.URI_TOO_LONG':
+      'A URL é longa demais. Envie uma URL mais curta ou passe os dados no corpo.',
+    'errors.EXPECTATION_FAILED':
+      'O cabeçalho Expect não pode ser atendido. Envie Expect: 100-continue ou nenhum cabeçalho Expect.',
+    'errors.REQUEST_HEADER_FIELDS_TOO_LARGE':
+      'Os cabeçalhos da requisição são grandes demais. Envie menos cabeçalhos ou menores (cookies incluídos).',
     'errors.CONFLICT':
       'A requisição conflita com o estado atual do recurso. Recarregue e tente novamente.',
     'errors.PAYLOAD_TOO_LARGE': 'O corpo da requisição é grande demais. Envie um corpo menor.',
@@ -106,5 +136,9 @@ export const kernelMessages = defineMessages({
       'O serviço está temporariamente indisponível. Tente novamente em instantes.',
     'errors.DATABASE_UNAVAILABLE':
       'O banco de dados está temporariamente indisponível. Tente novamente em instantes.',
+    'errors.INVALID_DATA':
+      'Um valor não cabe no seu campo (tipo errado, fora do intervalo ou longo demais). Confira a documentação da API.',
+    'validation.INVALID_TEXT':
+      'O texto deve ser Unicode válido e não pode conter o caractere NUL (\\u0000).',
   },
 });

@@ -129,7 +129,11 @@ export class BaseRepository<TTable extends TableWithId> {
     });
   }
 
-  /** Updates the given fields of one row; returns it, or `undefined` when no row has this id. */
+  /**
+   * Updates the given fields of one row; returns it, or `undefined` when no row has this id. A
+   * patch whose values are all `undefined` (an empty PATCH) writes nothing, so `$onUpdate`
+   * columns such as `updatedAt` keep their values, and returns the row as it is.
+   */
   update(id: IdOf<TTable>, patch: PgUpdateSetSource<TTable>): Promise<RowOf<TTable> | undefined> {
     if (Object.values(patch).every((value) => value === undefined)) return this.findById(id);
     return this.run(async () => {

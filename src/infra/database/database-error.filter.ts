@@ -11,6 +11,7 @@ import {
   CheckViolation,
   DatabaseError,
   DatabaseUnavailable,
+  DataException,
   ForeignKeyViolation,
   NotNullViolation,
   TransactionConflict,
@@ -23,8 +24,9 @@ const RETRY_AFTER_S = '5';
 /**
  * Registered app-wide by `DatabaseModule` (`APP_FILTER`). Returns the HttpError the kernel's
  * error handler answers with: 409 CONFLICT for unique and foreign key violations and lost
- * transaction races, 400 for not-null and check violations, 503 DATABASE_UNAVAILABLE with
- * Retry-After, and the error itself (a 500 INTERNAL) otherwise. Fields are named, values never.
+ * transaction races, 400 for not-null and check violations, 400 INVALID_DATA for a value its
+ * column's type rejects (SQLSTATE class 22), 503 DATABASE_UNAVAILABLE with Retry-After, and the
+ * error itself (a 500 INTERNAL) otherwise. Fields are named, values never.
  */
 @Injectable()
 @Catch(DatabaseError)
@@ -42,6 +44,11 @@ export class DatabaseErrorFilter implements ExceptionFilter<DatabaseError> {
       return new ConflictError({ details: { reason: error.reason }, cause });
     }
     if (error instanceof NotNullViolation) return new BadRequestError({ details: field, cause });
+    if (error instanceof DataException) {
+      // 400 like the other rejected values: the client sent something the column cannot hold.
+      const details = { reason: error.reason, ...field };
+      return new BadRequestError({ code: 'INVALID_DATA', details, cause });
+    }
     if (error instanceof CheckViolation) {
       // A check may span several columns: name the constraint rather than guess a field.
       const constraint =

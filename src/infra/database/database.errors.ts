@@ -72,6 +72,45 @@ export class CheckViolation extends DatabaseError {
   }
 }
 
+/** What kind of bad value a `DataException` reports (Postgres's condition names, never the value). */
+export type DataExceptionReason =
+  | 'invalid_text_representation'
+  | 'numeric_value_out_of_range'
+  | 'string_data_right_truncation'
+  | 'invalid_datetime_format'
+  | 'datetime_field_overflow'
+  | 'character_not_in_repertoire'
+  | 'untranslatable_character'
+  | 'invalid_json_text'
+  | 'division_by_zero'
+  | 'data_exception';
+
+const DATA_EXCEPTION_REASONS: Readonly<Record<string, DataExceptionReason>> = {
+  '22P02': 'invalid_text_representation',
+  '22003': 'numeric_value_out_of_range',
+  '22001': 'string_data_right_truncation',
+  '22007': 'invalid_datetime_format',
+  '22008': 'datetime_field_overflow',
+  '22021': 'character_not_in_repertoire',
+  '22P05': 'untranslatable_character',
+  '22032': 'invalid_json_text',
+  '22012': 'division_by_zero',
+};
+
+/**
+ * SQLSTATE class 22: a value the column's type cannot hold (text where a number belongs, a number
+ * out of range, an impossible date, text too long, a NUL byte). `field` is set when Postgres names
+ * the column, which it rarely does for this class.
+ */
+export class DataException extends DatabaseError {
+  readonly reason: DataExceptionReason;
+
+  constructor(info: DatabaseErrorInfo) {
+    super(info, 'Invalid data');
+    this.reason = DATA_EXCEPTION_REASONS[info.code ?? ''] ?? 'data_exception';
+  }
+}
+
 /** 40001 / 40P01: the transaction lost to a concurrent one; running it again may succeed. */
 export class TransactionConflict extends DatabaseError {
   readonly reason: 'serialization_failure' | 'deadlock';

@@ -15,6 +15,8 @@ export {
   DatabaseError,
   type DatabaseErrorInfo,
   DatabaseUnavailable,
+  DataException,
+  type DataExceptionReason,
   ForeignKeyViolation,
   NotNullViolation,
   TransactionConflict,

@@ -6,6 +6,7 @@ import {
   DatabaseError,
   type DatabaseErrorInfo,
   DatabaseUnavailable,
+  DataException,
   ForeignKeyViolation,
   NotNullViolation,
   TransactionConflict,
@@ -78,7 +79,9 @@ function fromDriver(info: DriverErrorInfo, options: ToDatabaseErrorOptions): Dat
   const safe = { code, constraint, table, column, field: fieldOf(info, options) };
   if (code !== undefined && isUnavailable(code)) return new DatabaseUnavailable(safe);
   const Kind = code === undefined ? undefined : BY_SQLSTATE[code];
-  return Kind ? new Kind(safe) : new DatabaseError(safe);
+  if (Kind) return new Kind(safe);
+  // Class 22 (data exception): the value does not fit the column's type.
+  return code?.startsWith('22') ? new DataException(safe) : new DatabaseError(safe);
 }
 
 function isUnavailable(code: string): boolean {

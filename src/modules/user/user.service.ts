@@ -46,11 +46,11 @@ export class UserService {
     return { items: page.items.map(toUser), nextCursor: page.nextCursor };
   }
 
-  /** Changes the given fields; the others keep their values. */
+  /** Changes the given fields; the others keep their values. An empty patch changes nothing. */
   @CacheEvict({ keys: ['user:{0}'] })
   async update(id: string, patch: UpdateUser): Promise<User> {
     const row = await this.users
-      .update(id, { name: patch.name, email: patch.email?.toLowerCase(), updatedAt: new Date() })
+      .update(id, { name: patch.name, email: patch.email?.toLowerCase() })
       .catch(rethrowEmailTaken);
     if (!row) throw new UserNotFoundError(id);
     const user = toUser(row);

@@ -6,6 +6,7 @@ import {
   DatabaseError,
   DatabaseErrorFilter,
   DatabaseUnavailable,
+  DataException,
   ForeignKeyViolation,
   NotNullViolation,
   TransactionConflict,
@@ -44,6 +45,22 @@ describe('DatabaseErrorFilter', () => {
     expect(notNull).toMatchObject({ statusCode: 400, details: { field: 'name' } });
     const check = filter.catch(new CheckViolation({ code: '23514', constraint: 'qty_check' }));
     expect(check).toMatchObject({ statusCode: 400, details: { constraint: 'qty_check' } });
+  });
+
+  it('answers a data exception (SQLSTATE 22xxx) with 400 INVALID_DATA, its reason and the field when known', () => {
+    const outOfRange = new DataException({ code: '22003', field: 'quantity' });
+    const answer = filter.catch(outOfRange);
+    expect(answer).toBeInstanceOf(HttpError);
+    expect(answer).toMatchObject({
+      statusCode: 400,
+      code: 'INVALID_DATA',
+      messageKey: 'errors.INVALID_DATA',
+      details: { reason: 'numeric_value_out_of_range', field: 'quantity' },
+    });
+    expect(answer.cause).toBe(outOfRange);
+    const badText = filter.catch(new DataException({ code: '22P02' }));
+    expect(badText).toMatchObject({ statusCode: 400, code: 'INVALID_DATA' });
+    expect((badText as HttpError).details).toEqual({ reason: 'invalid_text_representation' });
   });
 
   it('answers an outage with 503 DATABASE_UNAVAILABLE and Retry-After', () => {

@@ -7,6 +7,7 @@ import {
   CheckViolation,
   DatabaseError,
   DatabaseUnavailable,
+  DataException,
   databaseErrorCode,
   ForeignKeyViolation,
   NotNullViolation,
@@ -103,6 +104,34 @@ describe('toDatabaseError', () => {
     expect(deadlock).toBeInstanceOf(TransactionConflict);
     expect(deadlock).toMatchObject({ reason: 'deadlock' });
   });
+
+  it.each([
+    ['22P02', 'invalid_text_representation', `invalid input syntax for type integer: "${SECRET}"`],
+    ['22003', 'numeric_value_out_of_range', 'value "99999999999" is out of range for type integer'],
+    ['22001', 'string_data_right_truncation', 'value too long for type character varying(3)'],
+    ['22007', 'invalid_datetime_format', `invalid input syntax for type timestamp: "${SECRET}"`],
+    ['22008', 'datetime_field_overflow', 'date/time field value out of range: "2024-13-45"'],
+    ['22021', 'character_not_in_repertoire', 'invalid byte sequence for encoding "UTF8": 0x00'],
+    ['22P05', 'untranslatable_character', 'unsupported Unicode escape sequence'],
+    ['22023', 'data_exception', 'invalid parameter value'],
+  ])(
+    'maps the data exception %s to DataException (%s), without the value',
+    (code, reason, message) => {
+      const driverError = Object.assign(postgresJsError({ code, column_name: 'quantity' }), {
+        message,
+      });
+      const error = toDatabaseError(viaDrizzle(driverError), {
+        fieldName: (column: string) => (column === 'quantity' ? 'qty' : column),
+      });
+      expect(error).toBeInstanceOf(DataException);
+      expect(error).toMatchObject({ name: 'DataException', code, reason, field: 'qty' });
+      expect(inspect(error, { depth: 10 })).not.toContain('hunter2');
+      expect(String(error)).not.toContain(message);
+      const unnamed = toDatabaseError(pgliteError({ code }));
+      expect(unnamed).toBeInstanceOf(DataException);
+      expect((unnamed as DataException).field).toBeUndefined();
+    },
+  );
 
   it.each([
     ['ECONNREFUSED'],

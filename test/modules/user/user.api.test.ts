@@ -137,6 +137,56 @@ describe.each(TEST_DRIVERS)('users API on %s', (driver) => {
     expect(taken.json().code).toBe('USER_EMAIL_TAKEN');
   });
 
+  it('refuses a NUL character in POST and PATCH: 400 naming body.name, translated, nothing written', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/users',
+      payload: '{"name":"a\\u0000b","email":"nul@example.com"}',
+      headers: { 'content-type': 'application/json', 'accept-language': 'es' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'body.name', message: expect.stringContaining('NUL') }],
+    });
+    expect(bad.json().details[0].message).toContain('Unicode válido');
+    expect(await database().db.$count(users)).toBe(0);
+    const { id } = (await create({ name: 'Nu', email: 'nu@example.com' })).json();
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/users/${id}`,
+      payload: '{"name":"a\\u0000b"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().details).toEqual([{ path: 'body.name', message: expect.any(String) }]);
+    const rows = await database().db.select({ name: users.name }).from(users);
+    expect(rows).toEqual([{ name: 'Nu' }]);
+  });
+
+  it('an empty PATCH changes nothing: 200 with the current user, updatedAt not bumped', async () => {
+    const created = (await create({ name: 'Em', email: 'em@example.com' })).json();
+    const before = await database().db.select().from(users);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const res = await app.inject({ method: 'PATCH', url: `/users/${created.id}`, payload: {} });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(created);
+    const after = await database().db.select().from(users);
+    expect(after[0]?.updatedAt).toEqual(before[0]?.updatedAt);
+    const changed = await app.inject({
+      method: 'PATCH',
+      url: `/users/${created.id}`,
+      payload: { name: 'Emma' },
+    });
+    expect(Date.parse(changed.json().updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
+    const missing = await app.inject({
+      method: 'PATCH',
+      url: `/users/${crypto.randomUUID()}`,
+      payload: {},
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('DELETE answers 204, then the user is gone (cache evicted too); deleting again is 404', async () => {
     const { id } = (await create({ name: 'Fi', email: 'fi@example.com' })).json();
     await app.inject(`/users/${id}`);

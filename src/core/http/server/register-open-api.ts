@@ -4,6 +4,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import './error-body.schema.js';
+import { KEEL_LOGO_SVG, withoutUnusedInputSchemas } from './open-api-components.js';
 
 /** The document's metadata and where it is served. */
 export interface OpenApiOptions {
@@ -30,11 +31,16 @@ export async function registerOpenApi(
       },
     },
     transform: jsonSchemaTransform,
-    // Schemas with `.meta({ id })` (ErrorBody...) become shared components.
-    transformObject: jsonSchemaTransformObject,
+    // Schemas with `.meta({ id })` (ErrorBody...) become shared components, without the `*Input`
+    // twins nothing reads.
+    transformObject: (document) => withoutUnusedInputSchemas(jsonSchemaTransformObject(document)),
   });
+  const routePrefix = options.routePrefix ?? '/docs';
   await fastify.register(fastifySwaggerUi, {
-    routePrefix: options.routePrefix ?? '/docs',
+    routePrefix,
+    // Keel's name and logo at the top, not Fastify's.
+    theme: { title: options.title },
+    logo: { type: 'image/svg+xml', content: Buffer.from(KEEL_LOGO_SVG), href: routePrefix },
     // No third-party validator badge: it would send the document's URL to swagger.io.
     uiConfig: { validatorUrl: null },
   });

@@ -9,8 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorResponses, registerOpenApi } from '../../../../src/core/http/server/index.js';
 
-const User = z.object({ id: z.uuid(), name: z.string().min(1).max(100), email: z.email() });
+const User = z
+  .object({ id: z.uuid(), name: z.string().min(1).max(100), email: z.email() })
+  .meta({ id: 'OpenApiTestUser' });
 const CreateUser = z.strictObject({ name: z.string().min(1).max(100), email: z.email() });
+// Registered and used as a request body: its input variant is real and must stay.
+const Filter = z.object({ term: z.string().default('') }).meta({ id: 'OpenApiTestFilter' });
 
 async function buildApp(): Promise<FastifyInstance> {
   const app = Fastify();
@@ -39,6 +43,11 @@ async function buildApp(): Promise<FastifyInstance> {
       },
     },
     async (request, reply) => reply.code(201).send({ id: crypto.randomUUID(), ...request.body }),
+  );
+  routes.post(
+    '/search',
+    { schema: { tags: ['users'], body: Filter, response: { 200: z.array(User) } } },
+    async () => [],
   );
   routes.get(
     '/health/live',
@@ -79,7 +88,12 @@ describe('registerOpenApi', () => {
       >;
       components: { schemas: Record<string, unknown> };
     };
-    expect(Object.keys(document.paths).sort()).toEqual(['/health/live', '/users', '/users/{id}']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/health/live',
+      '/search',
+      '/users',
+      '/users/{id}',
+    ]);
     expect(document.paths['/users/{id}']?.get?.tags).toEqual(['users']);
     expect(document.paths['/users']?.post?.tags).toEqual(['users']);
     expect(document.paths['/health/live']?.get?.tags).toEqual(['health']);
@@ -92,11 +106,39 @@ describe('registerOpenApi', () => {
     );
   });
 
-  it('serves Swagger UI at /docs', async () => {
+  it('has no *Input twins of schemas that are only output, and keeps the ones a body uses', async () => {
+    app = await buildApp();
+    const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const names = Object.keys(document.components.schemas);
+    expect(names).toContain('ErrorBody');
+    expect(names).toContain('OpenApiTestUser');
+    expect(names).not.toContain('ErrorBodyInput');
+    expect(names).not.toContain('OpenApiTestUserInput');
+    expect(names).toContain('OpenApiTestFilterInput');
+    expect(JSON.stringify(document.paths['/search']?.post?.requestBody)).toContain(
+      '#/components/schemas/OpenApiTestFilterInput',
+    );
+    const refs = JSON.stringify(document).match(/#\/components\/schemas\/[\w-]+/g) ?? [];
+    for (const ref of refs) expect(names).toContain(ref.split('/').at(-1));
+  });
+
+  it('serves Swagger UI at /docs with the document title and the Keel logo, not Fastify', async () => {
     app = await buildApp();
     const response = await app.inject({ method: 'GET', url: '/docs' });
     expect([200, 302]).toContain(response.statusCode);
     const page = await app.inject({ method: 'GET', url: '/docs/' });
     expect(page.body).toContain('swagger-ui');
+    expect(page.body).toContain('<title>Keel test</title>');
+    expect(page.body).not.toMatch(/<title>Swagger UI<\/title>/);
+    const script = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(script.statusCode).toBe(200);
+    const logo = /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(script.body)?.[1];
+    expect(logo).toBeDefined();
+    const svg = Buffer.from(logo ?? '', 'base64').toString('utf8');
+    expect(svg).toContain('Keel');
+    expect(svg.toLowerCase()).not.toContain('fastify');
   });
 });
