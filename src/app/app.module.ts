@@ -42,6 +42,7 @@ export function infrastructure(config: AppConfig): DynamicModule[] {
       poolMax: config.dbPoolMax,
       connectTimeoutMs: config.dbConnectTimeoutMs,
       statementTimeoutMs: config.dbStatementTimeoutMs,
+      queryTimeoutMs: config.dbQueryTimeoutMs,
       migrate: config.dbMigrate,
     }),
     CacheModule.forRoot({ driver: config.cacheDriver, prefix: config.cachePrefix }),

@@ -8,11 +8,14 @@ export function httpOptionsFrom(config: AppConfig): HttpOptions {
     prefix: config.apiPrefix,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    requestTimeoutMs: config.requestTimeoutMs,
     corsOrigins: config.corsOrigins,
     helmet: true,
     docs: { title: 'Keel API', version: '0.1.0', description: 'Generated from the route schemas' },
     production: config.nodeEnv === 'production',
     defaultLang: config.defaultLang,
+    logRequests: config.logRequests,
+    logSlowMs: config.logSlowMs,
   };
 }
 

@@ -44,6 +44,16 @@ const cases: Array<[string, Record<string, string>, string]> = [
     'LOG_LEVEL: "verbose" is not a log level; expected fatal, error, warn, info, debug, trace or silent',
   ],
   [
+    'LOG_REQUESTS',
+    { LOG_REQUESTS: 'some' },
+    'LOG_REQUESTS: "some" is not a request log mode; expected all, errors or off',
+  ],
+  [
+    'LOG_SLOW_MS',
+    { LOG_SLOW_MS: '-1' },
+    'LOG_SLOW_MS: "-1" is not a duration; expected a whole positive number of milliseconds',
+  ],
+  [
     'API_PREFIX slash',
     { API_PREFIX: '/api/' },
     'API_PREFIX: "/api/" is not a route prefix; expected empty or a path starting with / and without a trailing slash, such as /api/v1',
@@ -147,6 +157,11 @@ const cases: Array<[string, Record<string, string>, string]> = [
     'SHUTDOWN_TIMEOUT_MS',
     { SHUTDOWN_TIMEOUT_MS: '0' },
     'SHUTDOWN_TIMEOUT_MS: "0" is not a duration; expected a whole positive number of milliseconds',
+  ],
+  [
+    'REQUEST_TIMEOUT_MS',
+    { REQUEST_TIMEOUT_MS: '30s' },
+    'REQUEST_TIMEOUT_MS: "30s" is not a duration; expected a whole positive number of milliseconds',
   ],
   [
     'WEB_CONCURRENCY',

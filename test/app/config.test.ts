@@ -21,6 +21,7 @@ describe('loadConfig defaults', () => {
       dbPoolMax: 10,
       dbConnectTimeoutMs: 3000,
       dbStatementTimeoutMs: 10_000,
+      dbQueryTimeoutMs: 2000,
       dbMigrate: true,
       redisUrl: undefined,
       cacheDriver: 'memory',
@@ -32,6 +33,9 @@ describe('loadConfig defaults', () => {
       trustProxy: false,
       shutdownTimeoutMs: 10_000,
       webConcurrency: 1,
+      requestTimeoutMs: 30_000,
+      logRequests: 'all',
+      logSlowMs: 1000,
     });
   });
 
@@ -62,6 +66,7 @@ describe('loadConfig defaults', () => {
       DB_POOL_MAX: '20',
       DB_CONNECT_TIMEOUT_MS: '500',
       DB_STATEMENT_TIMEOUT_MS: '0',
+      DB_QUERY_TIMEOUT_MS: '1500',
       DB_MIGRATE: 'false',
       REDIS_URL: 'redis://127.0.0.1:6379',
       CACHE_DRIVER: 'memory',
@@ -73,6 +78,9 @@ describe('loadConfig defaults', () => {
       TRUST_PROXY: '1',
       SHUTDOWN_TIMEOUT_MS: '15000',
       WEB_CONCURRENCY: '4',
+      REQUEST_TIMEOUT_MS: '5000',
+      LOG_REQUESTS: 'Errors',
+      LOG_SLOW_MS: '250',
     });
     expect(config).toEqual({
       nodeEnv: 'production',
@@ -85,6 +93,7 @@ describe('loadConfig defaults', () => {
       dbPoolMax: 20,
       dbConnectTimeoutMs: 500,
       dbStatementTimeoutMs: 0,
+      dbQueryTimeoutMs: 1500,
       dbMigrate: false,
       redisUrl: 'redis://127.0.0.1:6379',
       cacheDriver: 'memory',
@@ -96,6 +105,9 @@ describe('loadConfig defaults', () => {
       trustProxy: true,
       shutdownTimeoutMs: 15_000,
       webConcurrency: 4,
+      requestTimeoutMs: 5000,
+      logRequests: 'errors',
+      logSlowMs: 250,
     });
   });
 });

@@ -16,6 +16,8 @@ export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** Accepted `DEFAULT_LANG` values (the kernel's catalogs). */
 export const LANGS = ['en', 'es', 'pt-BR'] as const;
+/** Accepted `LOG_REQUESTS` values: every request, only 4xx/5xx and slow ones, or none. */
+export const LOG_REQUESTS = ['all', 'errors', 'off'] as const;
 /** Accepted `CACHE_DRIVER` / `BUS_DRIVER` values. */
 export const DRIVERS = ['memory', 'redis'] as const;
 
@@ -61,6 +63,7 @@ export const RULES = {
     expected: 'a hostname or IP address such as 0.0.0.0 or 127.0.0.1',
   } satisfies Rule<string>,
   logLevel: oneOf(LOG_LEVELS, 'is not a log level'),
+  logRequests: oneOf(LOG_REQUESTS, 'is not a request log mode'),
   apiPrefix: {
     convert: (raw) => (/^(\/[A-Za-z0-9._~-]+)*$/.test(raw) ? raw : undefined),
     problem: 'is not a route prefix',

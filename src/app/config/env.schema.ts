@@ -8,6 +8,7 @@ import {
   isPostgresUrl,
   type LANGS,
   type LOG_LEVELS,
+  type LOG_REQUESTS,
   type NODE_ENVS,
   originList,
   RULES,
@@ -27,6 +28,7 @@ export interface AppConfig {
   readonly databaseUrl: string | undefined;
   readonly dbPoolMax: number;
   readonly dbConnectTimeoutMs: number;
+  readonly dbQueryTimeoutMs: number;
   /** 0 disables the statement timeout. */
   readonly dbStatementTimeoutMs: number;
   readonly dbMigrate: boolean;
@@ -42,6 +44,12 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** PM2 instances: all cores with Postgres, 1 with PGlite (single-process). */
   readonly webConcurrency: number;
+  /** Deadline for a whole request, body included, in ms: a body still arriving gets 408. */
+  readonly requestTimeoutMs: number;
+  /** Which requests get an access-log line: all, errors (4xx/5xx and slow) or off. */
+  readonly logRequests: (typeof LOG_REQUESTS)[number];
+  /** Requests slower than this are logged at warn (in `errors` mode too). */
+  readonly logSlowMs: number;
 }
 
 /** A field that converts a raw string or reports `"<value>" <problem>; expected <form>`. */
@@ -75,6 +83,7 @@ const fields = z.object({
   DB_POOL_MAX: field(RULES.poolSize).default(10),
   DB_CONNECT_TIMEOUT_MS: field(RULES.positiveMs).default(3000),
   DB_STATEMENT_TIMEOUT_MS: field(RULES.statementMs).default(10_000),
+  DB_QUERY_TIMEOUT_MS: field(RULES.positiveMs).default(2000),
   DB_MIGRATE: field(RULES.boolean).default(true),
   REDIS_URL: field(RULES.redisUrl).optional(),
   CACHE_DRIVER: field(RULES.driver).optional(),
@@ -87,6 +96,9 @@ const fields = z.object({
   TRUST_PROXY: field(RULES.boolean).default(false),
   SHUTDOWN_TIMEOUT_MS: field(RULES.positiveMs).default(10_000),
   WEB_CONCURRENCY: field(RULES.processes).optional(),
+  REQUEST_TIMEOUT_MS: field(RULES.positiveMs).default(30_000),
+  LOG_REQUESTS: field(RULES.logRequests).default('all'),
+  LOG_SLOW_MS: field(RULES.positiveMs).default(1000),
 });
 
 type Fields = z.output<typeof fields>;
@@ -128,6 +140,7 @@ function toAppConfig(env: Fields): AppConfig {
     dbPoolMax: env.DB_POOL_MAX,
     dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    dbQueryTimeoutMs: env.DB_QUERY_TIMEOUT_MS,
     dbMigrate: env.DB_MIGRATE,
     redisUrl: env.REDIS_URL,
     cacheDriver: env.CACHE_DRIVER ?? redisOrMemory,
@@ -140,6 +153,9 @@ function toAppConfig(env: Fields): AppConfig {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     webConcurrency:
       env.WEB_CONCURRENCY ?? (isPostgresUrl(env.DATABASE_URL) ? availableParallelism() : 1),
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    logRequests: env.LOG_REQUESTS,
+    logSlowMs: env.LOG_SLOW_MS,
   };
 }
 

@@ -14,8 +14,12 @@ export {
 } from './http-errors.js';
 export {
   DatabaseUnavailableError,
+  ExpectationFailedError,
+  HeaderFieldsTooLargeError,
   InvalidJsonError,
   PayloadTooLargeError,
+  RequestTimeoutError,
   RouteNotFoundError,
   UnsupportedMediaTypeError,
+  UriTooLongError,
 } from './request-errors.js';

@@ -15,6 +15,13 @@ export class RouteNotFoundError extends HttpError {
   }
 }
 
+/** 408 REQUEST_TIMEOUT: the request (its body included) did not arrive within the deadline. */
+export class RequestTimeoutError extends HttpError {
+  constructor(options: HttpErrorOptions = {}) {
+    super(408, 'REQUEST_TIMEOUT', options);
+  }
+}
+
 /** 413 PAYLOAD_TOO_LARGE: the body exceeds the body limit. */
 export class PayloadTooLargeError extends HttpError {
   constructor(options: HttpErrorOptions = {}) {
@@ -26,6 +33,27 @@ export class PayloadTooLargeError extends HttpError {
 export class UnsupportedMediaTypeError extends HttpError {
   constructor(options: HttpErrorOptions = {}) {
     super(415, 'UNSUPPORTED_MEDIA_TYPE', options);
+  }
+}
+
+/** 414 URI_TOO_LONG: the request line alone is over the runtime's header size limit. */
+export class UriTooLongError extends HttpError {
+  constructor(options: HttpErrorOptions = {}) {
+    super(414, 'URI_TOO_LONG', options);
+  }
+}
+
+/** 417 EXPECTATION_FAILED: an `Expect` header other than `100-continue`. */
+export class ExpectationFailedError extends HttpError {
+  constructor(options: HttpErrorOptions = {}) {
+    super(417, 'EXPECTATION_FAILED', options);
+  }
+}
+
+/** 431 REQUEST_HEADER_FIELDS_TOO_LARGE: the request line and headers are over the size limit. */
+export class HeaderFieldsTooLargeError extends HttpError {
+  constructor(options: HttpErrorOptions = {}) {
+    super(431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', options);
   }
 }
 

@@ -1,7 +1,16 @@
 /** The Fastify constructor options Keel runs with. */
-import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
+import type { FastifyBaseLogger, FastifyHttpOptions } from 'fastify';
 import { createGenReqId, REQUEST_ID_HEADER } from '../../context/request-id.js';
-import { RequestLogController } from '../../logger/request-log-controller.js';
+import type { I18n } from '../../i18n/i18n.js';
+import {
+  RequestLogController,
+  type RequestLogOptions,
+} from '../../logger/request-log-controller.js';
+import { createClientErrorHandler } from './client-error-handler.js';
+
+/** `REQUEST_TIMEOUT_MS`'s default: a request, body included, must arrive within 30 s. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** The tunable parts (DESIGN.md: BODY_LIMIT, TRUST_PROXY). */
 export interface KeelServerOptions {
@@ -19,15 +28,29 @@ export interface KeelServerOptions {
   requestIdHeader?: string;
   /** The root logger (from `createLogger`); without it Fastify does not log. */
   loggerInstance?: FastifyBaseLogger;
+  /** Which requests get an access-log line (all, by default). */
+  requestLog?: RequestLogOptions;
+  /** Translates the error bodies of requests the runtime cannot parse (default: kernel messages). */
+  i18n?: I18n;
 }
 
-/** Fastify options: limits, timeouts, request ids, request logging, strict JSON, routing. */
-export function serverOptions(options: KeelServerOptions = {}): FastifyServerOptions {
-  const base: FastifyServerOptions = {
+// Checks often enough that a request overdue by requestTimeout is cut within a tenth more.
+function checkingInterval(requestTimeout = DEFAULT_REQUEST_TIMEOUT_MS): number {
+  return Math.min(30_000, Math.max(1000, Math.round(requestTimeout / 10)));
+}
+
+/**
+ * Fastify options: limits, timeouts, request ids, request logging, strict JSON, routing, and
+ * Keel's error body for unparsable requests. Node's own Host check is off: its 400 has no body;
+ * `installHostHeaderCheck` answers instead (`createServer` installs it).
+ */
+export function serverOptions(options: KeelServerOptions = {}): FastifyHttpOptions<Server> {
+  const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
+  const base: FastifyHttpOptions<Server> = {
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy: options.trustProxy ?? false,
-    requestTimeout: options.requestTimeout ?? 30_000,
-    // 0 keeps WebSockets and slow handlers alive; slow clients are cut by requestTimeout.
+    requestTimeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    // 0 keeps WebSockets and slow handlers alive; slow bodies are cut by installBodyDeadline.
     connectionTimeout: options.connectionTimeout ?? 0,
     keepAliveTimeout: options.keepAliveTimeout ?? 72_000,
     // Keep answering in-flight work while closing; idle keep-alive sockets close at once.
@@ -35,8 +58,17 @@ export function serverOptions(options: KeelServerOptions = {}): FastifyServerOpt
     forceCloseConnections: 'idle',
     // The id comes from genReqId (which validates the header), never from the raw header.
     requestIdHeader: false,
-    genReqId: createGenReqId(options.requestIdHeader ?? REQUEST_ID_HEADER),
-    logController: new RequestLogController(),
+    genReqId: createGenReqId(requestIdHeader),
+    clientErrorHandler: createClientErrorHandler({
+      requestIdHeader,
+      ...(options.i18n ? { i18n: options.i18n } : {}),
+    }),
+    http: {
+      requireHostHeader: false,
+      // Node looks for overdue requests (headers still arriving) every 30 s by default.
+      connectionsCheckingInterval: checkingInterval(options.requestTimeout),
+    },
+    logController: new RequestLogController(options.requestLog),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { ignoreTrailingSlash: true },
