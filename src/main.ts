@@ -1,4 +1,4 @@
-/** Entry point: validate config, build the app, listen, close gracefully on signals (no top-level await). */
+/** Entry point: validate config, build the app, listen, close gracefully on signals and crashes (no top-level await). */
 import 'reflect-metadata';
 import { createApp, enableShutdownSignals, explainLoadError } from '#core';
 import { type AppConfig, loadConfigOrExit } from './app/config.js';
@@ -13,8 +13,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
     logger: { level: config.logLevel, pretty: config.nodeEnv === 'development' },
   });
   enableShutdownSignals(app, { timeoutMs: config.shutdownTimeoutMs });
-  const address = await app.listen({ port: config.port, host: config.host });
-  app.logger.info({ address }, 'Keel is listening');
+  // One `listening` line names every address.
+  await app.listen({ port: config.port, host: config.host });
   // PM2 (wait_ready) counts the worker as up only after this: database and Redis are connected.
   process.send?.('ready');
 }

@@ -10,6 +10,7 @@ export {
   enableShutdownSignals,
   type ShutdownSignalOptions,
 } from './application/shutdown-signals.js';
+export { ShutdownState } from './application/shutdown-state.js';
 export { RequestContext, type RequestContextData } from './context/index.js';
 export {
   DI_ERROR_CODES,

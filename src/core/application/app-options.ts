@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { InjectionToken } from '../di/injection-token.js';
 import type { Override } from '../di/provider-normalizer.js';
+import type { RequestLogMode } from '../logger/index.js';
 
 /** HTTP server settings (usually built from the app's config). */
 export interface HttpOptions {
@@ -18,6 +19,10 @@ export interface HttpOptions {
   /** Production hides error details and internals. */
   production?: boolean;
   defaultLang?: string;
+  /** Which requests get an access-log line: `all` (default), `errors` (4xx/5xx and slow), `off`. */
+  logRequests?: RequestLogMode;
+  /** Requests slower than this (ms, default 1000) are logged at warn, in `errors` mode too. */
+  logSlowMs?: number;
 }
 
 /** Provide this token (e.g. from config) to configure the server of every app built on the module. */

@@ -5,21 +5,28 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Logger } from 'pino';
 import type { InjectionToken } from '../di/injection-token.js';
 import type { Kernel } from '../di/kernel.js';
+import { InFlightRequests } from './in-flight-requests.js';
+import { ShutdownState } from './shutdown-state.js';
+import { stopAccepting } from './stop-accepting.js';
 
 /** How `App.close` lets clients go. */
 export interface CloseOptions {
   /**
-   * How long open connections may keep sending before the server stops listening and closes
-   * the idle ones (default 0: at once). Each response meanwhile says `Connection: close`, so a
-   * busy keep-alive client moves to another worker after its next request instead of racing a
-   * close; `enableShutdownSignals` sets it.
+   * How long open connections may keep sending before the idle ones are closed (default 0: at
+   * once). The server stops accepting new connections when `close` begins; each response
+   * meanwhile says `Connection: close`, so a busy keep-alive client moves to another worker after
+   * its next request instead of racing a close; `enableShutdownSignals` sets it.
    */
   drainMs?: number;
+  /**
+   * How long, from the start of `close`, requests in flight may still run (default: no limit).
+   * Past it each one still waiting for its handler is answered 503 SERVICE_UNAVAILABLE.
+   */
+  inFlightMs?: number;
 }
 
 const DRAIN_POLL_MS = 20;
-// A client that just got `Connection: close` reconnects at once, maybe to this listener; Bun
-// reports a connection only with its first request, so the drain waits until none came for a while.
+// Bun reports a connection only with its first request, so the drain waits until none came for a while.
 const DRAIN_QUIET_MS = 150;
 
 /** What `createApp` and `createTestingModule(...).compile()` return. */
@@ -27,6 +34,7 @@ export class App {
   private closing: Promise<void> | undefined;
   private readonly sockets = new Set<Socket>();
   private socketsChangedAt = 0;
+  private readonly inFlight: InFlightRequests;
 
   constructor(
     /** The underlying Fastify instance (plugins, hooks, `server.server`). */
@@ -41,6 +49,7 @@ export class App {
       if (this.closing) reply.header('connection', 'close');
       done(null, payload);
     });
+    this.inFlight = new InFlightRequests(server);
     server.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       this.socketsChangedAt = Date.now();
@@ -71,9 +80,26 @@ export class App {
     return this.server.inject(options);
   }
 
-  /** Listens; resolves to the address (`http://127.0.0.1:PORT`). */
-  listen(options: { port?: number; host?: string } = {}): Promise<string> {
-    return this.server.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  /** Listens and logs one `listening` line with every address; resolves to the first one. */
+  async listen(options: { port?: number; host?: string } = {}): Promise<string> {
+    const addresses: string[] = [];
+    const log = this.server.log;
+    // Fastify logs a line per address (each interface for 0.0.0.0): one line names them all.
+    this.server.log = log.child({}, { level: 'silent' });
+    try {
+      await this.server.listen({
+        port: options.port ?? 0,
+        host: options.host ?? '127.0.0.1',
+        listenTextResolver: (address) => {
+          addresses.push(address);
+          return address;
+        },
+      });
+    } finally {
+      this.server.log = log;
+    }
+    this.logger.info({ addresses }, 'listening');
+    return addresses[0] ?? '';
   }
 
   /** The port the server listens on (after `listen`). */
@@ -83,26 +109,47 @@ export class App {
   }
 
   /**
-   * Closes once, in order: responses start saying `Connection: close`;
-   * `beforeApplicationShutdown` (WebSockets close with 1001); open connections drain for up to
-   * `drainMs`; the server stops accepting, closes idle sockets and finishes in-flight requests;
-   * `onModuleDestroy`; `onApplicationShutdown` (bus, Redis and database close last).
+   * Closes once, in order: readiness turns 503, the server stops accepting connections and
+   * responses start saying `Connection: close`; `beforeApplicationShutdown` (WebSockets close
+   * with 1001); open connections drain for up to `drainMs`; in-flight requests finish (those past
+   * `inFlightMs` get a 503); `onModuleDestroy`; `onApplicationShutdown` (bus, Redis and database
+   * close last); a `shutdown complete` line with the duration.
    */
   close(signal?: string, options: CloseOptions = {}): Promise<void> {
-    this.closing ??= this.shutdown(signal, options.drainMs ?? 0);
+    this.closing ??= this.shutdown(signal, options);
     return this.closing;
   }
 
-  private async shutdown(signal: string | undefined, drainMs: number): Promise<void> {
-    await this.kernel.shutdownHook('beforeApplicationShutdown', signal);
-    await this.drain(drainMs);
+  private async shutdown(signal: string | undefined, options: CloseOptions): Promise<void> {
+    const started = Date.now();
+    this.kernel.get(ShutdownState).begin(started);
+    const closeIdle = stopAccepting(this.server.server);
+    const deadline = this.cutAfter(options.inFlightMs);
     try {
+      await this.kernel.shutdownHook('beforeApplicationShutdown', signal);
+      await this.drain(options.drainMs ?? 0);
+      closeIdle();
+      // Fastify's close waits for in-flight requests on Node only; Bun's server is closed by now.
+      while (this.inFlight.pending > 0) await sleep(DRAIN_POLL_MS);
       await this.server.close();
     } catch (error) {
       this.logger.error({ err: error }, 'closing the HTTP server failed');
+    } finally {
+      clearTimeout(deadline);
     }
     await this.kernel.shutdownHook('onModuleDestroy', signal);
     await this.kernel.shutdownHook('onApplicationShutdown', signal);
+    this.logger.info({ signal, durationMs: Date.now() - started }, 'shutdown complete');
+  }
+
+  private cutAfter(inFlightMs: number | undefined): NodeJS.Timeout | undefined {
+    if (inFlightMs === undefined) return undefined;
+    const timer = setTimeout(() => {
+      const cut = this.inFlight.cut();
+      if (cut > 0) this.logger.warn({ cut, inFlightMs }, 'in-flight requests cut at the deadline');
+    }, inFlightMs);
+    timer.unref();
+    return timer;
   }
 
   // Closing a keep-alive socket races a request the client may be sending on it right then;

@@ -28,6 +28,7 @@ import { type AppOptions, HTTP_OPTIONS, type HttpOptions } from './app-options.j
 import { createServer } from './http-setup.js';
 import { makeLogger } from './logger-factory.js';
 import { configuresServer } from './server-configurer.js';
+import { ShutdownState } from './shutdown-state.js';
 
 /** Builds the app: providers resolved, `onModuleInit` run, routes compiled, `onApplicationBootstrap` run. */
 export async function createApp(root: ModuleImport, options: AppOptions = {}): Promise<App> {
@@ -40,6 +41,7 @@ export async function createApp(root: ModuleImport, options: AppOptions = {}): P
       { provide: LOGGER, useValue: logger },
       { provide: CLOCK, useValue: systemClock },
       Reflector,
+      { provide: ShutdownState, useValue: new ShutdownState() },
       i18nProvider(logger, options),
     ],
   });

@@ -93,9 +93,20 @@ function baseFields(worker: string | undefined): Record<string, unknown> {
   return base;
 }
 
-function requestIdOfContext(): Record<string, unknown> {
+const { chindingsSym } = pino.symbols;
+const BOUND_REQUEST_ID = ',"requestId":';
+
+// Fastify's request loggers (and their children) already bind `requestId`: adding it again would
+// write the key twice. pino keeps bindings as a JSON fragment, each top-level key after a comma.
+function requestIdOfContext(
+  _merge: object,
+  _level: number,
+  logger: Logger,
+): Record<string, unknown> {
   const context = RequestContext.current();
-  return context ? { requestId: context.requestId } : {};
+  if (!context) return {};
+  const bindings = (logger as unknown as Record<symbol, string | undefined>)[chindingsSym];
+  return bindings?.includes(BOUND_REQUEST_ID) ? {} : { requestId: context.requestId };
 }
 
 /** Creates the root logger; pass it to Fastify as `loggerInstance`. */

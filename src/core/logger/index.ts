@@ -8,4 +8,9 @@ export {
 } from './create-logger.js';
 export { type ErrorLogFields, errorLogFields } from './error-log-fields.js';
 export { redactUrl } from './redact-url.js';
-export { RequestLogController } from './request-log-controller.js';
+export {
+  DEFAULT_SLOW_MS,
+  RequestLogController,
+  type RequestLogMode,
+  type RequestLogOptions,
+} from './request-log-controller.js';

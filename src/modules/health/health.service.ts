@@ -6,25 +6,36 @@ import {
   type HealthIndicator,
   Injectable,
   type OnModuleInit,
+  ShutdownState,
 } from '#core';
 import type { Readiness } from './health.schemas.js';
 
 // A check slower than this counts as down: readiness probes must answer quickly.
 const CHECK_TIMEOUT_MS = 3_000;
 
+// While the app closes, readiness is down at once so the load balancer stops sending traffic.
+const CLOSING: Readiness = {
+  status: 'down',
+  checks: { shutdown: { status: 'down', details: { reason: 'shutting down' } } },
+};
+
 /** Aggregates indicator results: any down -> down, any degraded -> degraded, else ok. */
 @Injectable()
 export class HealthService implements OnModuleInit {
   private indicators: HealthIndicator[] = [];
 
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly shutdown: ShutdownState,
+  ) {}
 
   onModuleInit(): void {
     this.indicators = this.discovery.getMultiProviders(HEALTH_INDICATOR);
   }
 
-  /** Runs every check; never throws. */
+  /** Runs every check (none once the app is closing: down); never throws. */
   async readiness(): Promise<Readiness> {
+    if (this.shutdown.isClosing) return CLOSING;
     const results = await Promise.all(this.indicators.map((indicator) => runCheck(indicator)));
     const checks: Readiness['checks'] = {};
     this.indicators.forEach((indicator, index) => {

@@ -49,4 +49,21 @@ describe('SIGTERM with keep-alive clients (Bun process)', () => {
     expect(await exit).toMatchObject({ code: 0, signal: null });
     expect((await exit).ms).toBeLessThan(DOES_NOT_HANG_MS);
   }, 30_000);
+
+  it('refuses new connections at once but answers an idle keep-alive one, then exits 0', async () => {
+    keel = await KeelProcess.start(ENTRY);
+    agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    await httpGet(`${keel.url}/ping`, agent);
+    const exit = exitAfter(keel, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(httpGet(`${keel.url}/ping`, false)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
+    // Not closed under the client: its next request is answered, and told to reconnect.
+    expect(await httpGet(`${keel.url}/ping`, agent)).toMatchObject({
+      status: 200,
+      connection: 'close',
+    });
+    expect(await exit).toMatchObject({ code: 0, signal: null });
+  }, 30_000);
 });

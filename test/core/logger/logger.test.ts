@@ -133,7 +133,7 @@ describe('request logging', () => {
       url: '/login?lang=es&token=[Redacted]',
       statusCode: 200,
     });
-    expect(completed[0]?.durationMs).toEqual(expect.any(Number));
+    expect(completed[0]?.responseTime).toEqual(expect.any(Number));
     expect(capture.records().some((record) => record.msg === 'incoming request')).toBe(false);
   });
 

@@ -24,7 +24,10 @@ const MAX_PATH_IN_MESSAGE = 200;
 function logFailure(request: FastifyRequest, error: unknown, body: ErrorBody): void {
   // Only whitelisted fields: a raw Drizzle message would put bound parameters in the log.
   const fields = { err: errorLogFields(error), statusCode: body.statusCode, code: body.code };
-  if (body.statusCode >= 500) request.log.error(fields, 'request failed');
+  // A 503 means a dependency is down (or the server is closing): whoever noticed reports that
+  // once (the database and Redis guards warn once per outage) instead of an error per request.
+  if (body.statusCode === 503) request.log.debug(fields, 'request refused: unavailable');
+  else if (body.statusCode >= 500) request.log.error(fields, 'request failed');
   else request.log.debug(fields, 'request rejected');
 }
 

@@ -215,6 +215,14 @@ describe('installErrorHandling', () => {
     expect(capture.text()).not.toContain('bob@example.com');
   });
 
+  it('logs a 503 (a dependency down) below error level: the outage is reported once elsewhere', async () => {
+    const { status, body } = await call({ method: 'GET', url: '/unavailable' });
+    expect(status).toBe(503);
+    const lines = capture.records().filter((record) => record.requestId === body.requestId);
+    expect(lines.some((record) => record.msg === 'request failed')).toBe(false);
+    expect(lines.filter((record) => Number(record.level) >= 50)).toEqual([]);
+  });
+
   it('sends the headers of an HttpError', async () => {
     const { status, headers } = await call({ method: 'GET', url: '/throttled' });
     expect(status).toBe(429);
