@@ -10,6 +10,7 @@ export const INFRA_ERROR_CODES = {
   DB_NO_UNIT_OF_WORK: 'KEEL_DB_NO_UNIT_OF_WORK',
   DB_TRANSACTIONAL_NOT_A_METHOD: 'KEEL_DB_TRANSACTIONAL_NOT_A_METHOD',
   DB_UNKNOWN_SORT_COLUMN: 'KEEL_DB_UNKNOWN_SORT_COLUMN',
+  DB_PGLITE_LOCKED: 'KEEL_DB_PGLITE_LOCKED',
   UNKNOWN_DRIVER: 'KEEL_INFRA_UNKNOWN_DRIVER',
   REDIS_NO_URL: 'KEEL_REDIS_NO_URL',
   REDIS_NOT_REGISTERED: 'KEEL_REDIS_NOT_REGISTERED',
@@ -79,6 +80,17 @@ export function unknownSortColumn(repository: string, key: string): InfraError {
   return new InfraError(
     INFRA_ERROR_CODES.DB_UNKNOWN_SORT_COLUMN,
     `${repository}: no column "${key}" to sort by.\n  Fix: sort by a property of the table (a key of its pgTable), or map the API's sort name to one.`,
+  );
+}
+
+/** A PGlite folder another process (or this one) holds; `lockFile` holds that PID. */
+export function pgliteLocked(folder: string, pid: number, lockFile: string): InfraError {
+  return new InfraError(
+    INFRA_ERROR_CODES.DB_PGLITE_LOCKED,
+    `DatabaseModule: the embedded database in ${folder} is in use by process ${pid}. PGlite is ` +
+      'single-process: a second process opening the same folder would corrupt it.\n' +
+      `  Fix: stop process ${pid}, or set DATABASE_URL to a Postgres server (postgres://...) to run ` +
+      `several processes (PM2 cluster, a second server). If ${pid} is not Keel (a PID reused after a crash), delete ${lockFile}.`,
   );
 }
 
