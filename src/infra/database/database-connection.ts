@@ -1,9 +1,11 @@
 /** Owns the driver chosen from the options: opens and migrates at init, closes at shutdown. */
 
-import type { OnApplicationShutdown, OnModuleInit } from '#core';
-import { Inject, Injectable } from '#core';
+import { pino } from 'pino';
+import type { Logger, OnApplicationShutdown, OnModuleInit } from '#core';
+import { Inject, Injectable, LOGGER, Optional } from '#core';
 import { DATABASE_OPTIONS, type Db } from './database.tokens.js';
 import type { DatabaseDriver } from './database-driver.js';
+import type { DatabaseGuardStatus } from './database-guard.js';
 import type { ResolvedDatabaseOptions } from './database-options.js';
 import { PgliteDriver } from './pglite-driver.js';
 import { PostgresDriver } from './postgres-driver.js';
@@ -13,12 +15,20 @@ import { PostgresDriver } from './postgres-driver.js';
 export class DatabaseConnection implements OnModuleInit, OnApplicationShutdown {
   private readonly driver: DatabaseDriver;
 
-  constructor(@Inject(DATABASE_OPTIONS) private readonly options: ResolvedDatabaseOptions) {
+  constructor(
+    @Inject(DATABASE_OPTIONS) private readonly options: ResolvedDatabaseOptions,
+    @Optional() @Inject(LOGGER) logger: Logger = pino({ level: 'warn' }),
+  ) {
     const { target } = options;
     this.driver =
       target.driver === 'postgres'
-        ? new PostgresDriver(target.url, options)
+        ? new PostgresDriver(target.url, options, logger)
         : new PgliteDriver(target, options);
+  }
+
+  /** Whether queries are let through now: false while the circuit breaker is open (no I/O). */
+  status(): DatabaseGuardStatus {
+    return this.driver.status();
   }
 
   /** The Drizzle instance; queries run from `onModuleInit` on. */

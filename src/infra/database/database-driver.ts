@@ -1,5 +1,6 @@
 /** What the connection needs from a driver: a Drizzle instance now, I/O only in open/migrate/close. */
 import type { Db } from './database.tokens.js';
+import type { DatabaseGuardStatus } from './database-guard.js';
 
 /** A Postgres driver behind Drizzle (postgres.js or PGlite). */
 export interface DatabaseDriver {
@@ -10,6 +11,8 @@ export interface DatabaseDriver {
   open(): Promise<void>;
   /** Applies the pending migrations of `migrationsFolder`. */
   migrate(): Promise<void>;
+  /** Whether queries are let through now (false while the circuit breaker is open); no I/O. */
+  status(): DatabaseGuardStatus;
   /** Closes what `open()` opened. */
   close(): Promise<void>;
 }

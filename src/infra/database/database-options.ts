@@ -10,8 +10,17 @@ export interface DatabaseModuleOptions {
   poolMax?: number;
   /** How long opening a connection may take before queries fail. Default 3000. */
   connectTimeoutMs?: number;
-  /** Server-side `statement_timeout` of every pooled connection. Default 10000. */
+  /** Server-side `statement_timeout` of every pooled connection (0: none). Default 10000. */
   statementTimeoutMs?: number;
+  /**
+   * Client-side deadline of each query, waiting for a pool slot included: past it the query is
+   * cancelled and fails with `DatabaseUnavailable` (`QUERY_TIMEOUT`, a 503). Default 2000.
+   */
+  queryTimeoutMs?: number;
+  /** Consecutive connectivity failures or timeouts that open the circuit breaker. Default 5. */
+  circuitThreshold?: number;
+  /** While the breaker is open, how often a fresh connection probes the server. Default 1000. */
+  circuitProbeMs?: number;
   /** Apply pending migrations in `onModuleInit`. Default true. */
   migrate?: boolean;
   /** Folder of drizzle-kit SQL migrations (with `meta/_journal.json`). Default `./drizzle`. */
@@ -35,6 +44,9 @@ export interface ResolvedDatabaseOptions {
   poolMax: number;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
+  queryTimeoutMs: number;
+  circuitThreshold: number;
+  circuitProbeMs: number;
   migrate: boolean;
   migrationsFolder: string;
   migrationTimeoutMs: number;
@@ -48,7 +60,10 @@ export function resolveDatabaseOptions(
     target: resolveTarget(options),
     poolMax: positive('poolMax', options.poolMax ?? 10),
     connectTimeoutMs: positive('connectTimeoutMs', options.connectTimeoutMs ?? 3000),
-    statementTimeoutMs: positive('statementTimeoutMs', options.statementTimeoutMs ?? 10_000),
+    statementTimeoutMs: notNegative('statementTimeoutMs', options.statementTimeoutMs ?? 10_000),
+    queryTimeoutMs: positive('queryTimeoutMs', options.queryTimeoutMs ?? 2000),
+    circuitThreshold: positive('circuitThreshold', options.circuitThreshold ?? 5),
+    circuitProbeMs: positive('circuitProbeMs', options.circuitProbeMs ?? 1000),
     migrate: options.migrate ?? true,
     migrationsFolder: options.migrationsFolder ?? './drizzle',
     migrationTimeoutMs: positive('migrationTimeoutMs', options.migrationTimeoutMs ?? 300_000),
@@ -67,6 +82,11 @@ function resolveTarget(options: DatabaseModuleOptions): DatabaseTarget {
   // Only the scheme is echoed: the rest of a URL may hold a password.
   const scheme = url.split(':')[0] ?? '';
   throw unsupportedDatabaseUrl(scheme);
+}
+
+// 0 turns Postgres's statement_timeout off.
+function notNegative(name: string, value: number): number {
+  return value === 0 ? 0 : positive(name, value);
 }
 
 function positive(name: string, value: number): number {

@@ -1,8 +1,9 @@
 /** The `database` readiness check: `select 1` within a short deadline. */
 import { sql } from 'drizzle-orm';
 import type { HealthCheckResult, HealthIndicator } from '#core';
-import { Inject, Injectable } from '#core';
+import { Inject, Injectable, Optional } from '#core';
 import { DATABASE, type Db } from './database.tokens.js';
+import { DatabaseConnection } from './database-connection.js';
 import { databaseErrorCode } from './to-database-error.js';
 
 /** How long `select 1` may take before the database counts as down. */
@@ -13,10 +14,18 @@ export const DATABASE_HEALTH_TIMEOUT_MS = 2000;
 export class DatabaseHealthIndicator implements HealthIndicator {
   readonly name = 'database';
 
-  constructor(@Inject(DATABASE) private readonly db: Db) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Db,
+    // Absent when only a Drizzle instance is at hand: then `select 1` alone decides.
+    @Optional() private readonly connection?: DatabaseConnection,
+  ) {}
 
-  /** Never throws; a hung connection counts as down after the deadline. */
+  /** Never throws; down at once while the breaker is open, and after the deadline when hung. */
   async check(): Promise<HealthCheckResult> {
+    const status = this.connection?.status();
+    if (status && !status.available) {
+      return { status: 'down', details: { reason: 'circuit open', since: status.since } };
+    }
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), DATABASE_HEALTH_TIMEOUT_MS);

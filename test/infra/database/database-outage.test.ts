@@ -1,6 +1,6 @@
 /** Postgres outages through a TCP proxy: fast failures, a down health check, recovery without restart. */
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseHealthIndicator, DatabaseUnavailable, UnitOfWork } from '#infra/database';
 import { DatabaseConnection } from '../../../src/infra/database/database-connection.js';
 import { resolveDatabaseOptions } from '../../../src/infra/database/database-options.js';
@@ -32,7 +32,7 @@ describe.skipIf(!TEST_DRIVERS.includes('postgres'))('Postgres outage through a c
     items = new TestItemRepository(connection.db, unitOfWork);
   });
   afterEach(async () => {
-    proxy.restore();
+    await proxy.restore();
     await connection.onApplicationShutdown();
     await proxy.close();
   });
@@ -59,7 +59,7 @@ describe.skipIf(!TEST_DRIVERS.includes('postgres'))('Postgres outage through a c
       expect(error).toBeInstanceOf(DatabaseUnavailable);
       expect(ms).toBeLessThan(FAST_MS);
     }
-    proxy.restore();
+    await proxy.restore();
     expect(await items.count()).toBe(1);
     await items.create({ name: 'after', email: 'after@example.test' });
     expect(await items.count()).toBe(2);
@@ -77,6 +77,25 @@ describe.skipIf(!TEST_DRIVERS.includes('postgres'))('Postgres outage through a c
     expect(opening.ms).toBeLessThan(FAST_MS);
   });
 
+  it('opens the breaker after consecutive failures: 503s at once, readiness down, then closes by itself', async () => {
+    const health = new DatabaseHealthIndicator(connection.db, connection);
+    proxy.cut('refuse');
+    for (let n = 0; n < 5; n++) await items.count().catch(() => undefined);
+    expect(connection.status()).toMatchObject({ available: false, reason: 'ECONNREFUSED' });
+    const refused = await timed(items.count());
+    expect(refused.error).toBeInstanceOf(DatabaseUnavailable);
+    expect(refused.error).toMatchObject({ code: 'CIRCUIT_OPEN' });
+    expect(refused.ms).toBeLessThan(100);
+    expect(await health.check()).toMatchObject({
+      status: 'down',
+      details: { reason: 'circuit open' },
+    });
+    await proxy.restore();
+    await vi.waitUntil(() => connection.status().available, { timeout: FAST_MS, interval: 50 });
+    expect(await items.count()).toBe(0);
+    expect(await health.check()).toEqual({ status: 'ok' });
+  });
+
   it('reports the database down through a cut proxy and ok after restore', async () => {
     const health = new DatabaseHealthIndicator(connection.db);
     expect(health.name).toBe('database');
@@ -85,7 +104,7 @@ describe.skipIf(!TEST_DRIVERS.includes('postgres'))('Postgres outage through a c
     const down = await health.check();
     expect(down.status).toBe('down');
     expect(down.details).toEqual({ reason: expect.any(String) });
-    proxy.restore();
+    await proxy.restore();
     expect(await health.check()).toEqual({ status: 'ok' });
   });
 });

@@ -177,7 +177,7 @@ describe.skipIf(!TEST_DRIVERS.includes('postgres'))(
         const ready = await app.inject('/health/ready');
         expect(ready.statusCode).toBe(503);
         expect(ready.json().checks.database.status).toBe('down');
-        proxy.restore();
+        await proxy.restore();
         expect((await app.inject('/items')).statusCode).toBe(200);
         expect((await app.inject('/health/ready')).statusCode).toBe(200);
         await app.close();
