@@ -58,11 +58,6 @@ export class TcpProxy {
     return this.listenPort;
   }
 
-  /** Connections currently open through the proxy. */
-  get connectionCount(): number {
-    return this.links.size;
-  }
-
   /** Rewrites a `scheme://user@host:port/path` URL so it goes through this proxy. */
   proxiedUrl(url: string): string {
     const parsed = new URL(url);

@@ -122,7 +122,7 @@ export class App {
 
   private async shutdown(signal: string | undefined, options: CloseOptions): Promise<void> {
     const started = Date.now();
-    this.kernel.get(ShutdownState).begin(started);
+    this.kernel.get(ShutdownState).begin();
     const closeIdle = stopAccepting(this.server.server);
     const deadline = this.cutAfter(options.inFlightMs);
     try {

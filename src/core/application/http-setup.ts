@@ -11,11 +11,11 @@ import {
   installExpectationCheck,
   installHostHeaderCheck,
   installTextBodyParser,
+  installUtf8JsonParser,
   registerOpenApi,
   registerSecurity,
   serverOptions,
 } from '../http/server/index.js';
-import { installUtf8JsonParser } from '../http/server/utf8-json-parser.js';
 import type { I18n } from '../i18n/index.js';
 import { DEFAULT_SLOW_MS } from '../logger/index.js';
 import type { HttpOptions } from './app-options.js';

@@ -2,20 +2,15 @@
 
 /** Set by `App.close` the moment it begins, before any shutdown hook runs. */
 export class ShutdownState {
-  #since: number | undefined;
+  #closing = false;
 
   /** True once `App.close` has begun. */
   get isClosing(): boolean {
-    return this.#since !== undefined;
+    return this.#closing;
   }
 
-  /** When closing began (epoch ms), or undefined. */
-  get since(): number | undefined {
-    return this.#since;
-  }
-
-  /** Marks the start of the shutdown; later calls keep the first time. */
-  begin(now = Date.now()): void {
-    this.#since ??= now;
+  /** Marks the start of the shutdown. */
+  begin(): void {
+    this.#closing = true;
   }
 }

@@ -8,26 +8,30 @@ import type { DatabaseGuard } from './database-guard.js';
 
 type Client = Sql | TransactionSql;
 type AnyFunction = (...args: unknown[]) => unknown;
+type Query = PendingQuery<Row[]>;
 
 /** Wraps `client` (the pool, or a transaction's connection inside `begin`). */
 export function guardSql<C extends Client>(client: C, guard: DatabaseGuard): C {
+  // Built once per client: Drizzle reads `client.unsafe` for every query.
+  const overrides = new Map<PropertyKey, AnyFunction>([
+    [
+      'unsafe',
+      (...args) => guardQuery((client.unsafe as AnyFunction).apply(client, args) as Query, guard),
+    ],
+    ['begin', (...args) => guardedBegin(client as Sql, args, guard)],
+    [
+      'savepoint',
+      (...args) => {
+        const fn = args.pop() as (sql: TransactionSql) => unknown;
+        const savepoint = (client as TransactionSql).savepoint as AnyFunction;
+        return savepoint.call(client, ...args, (sql: TransactionSql) => fn(guardSql(sql, guard)));
+      },
+    ],
+  ]);
   return new Proxy(client, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
-      if (typeof value !== 'function') return value;
-      if (key === 'unsafe') {
-        return (...args: unknown[]) =>
-          guardQuery((value as AnyFunction).apply(target, args) as PendingQuery<Row[]>, guard);
-      }
-      if (key === 'begin') return (...args: unknown[]) => guardedBegin(target as Sql, args, guard);
-      if (key === 'savepoint') {
-        return (...args: unknown[]) => {
-          const fn = args.pop() as (sql: TransactionSql) => unknown;
-          const savepoint = value as AnyFunction;
-          return savepoint.call(target, ...args, (sql: TransactionSql) => fn(guardSql(sql, guard)));
-        };
-      }
-      return value;
+      return typeof value === 'function' ? (overrides.get(key) ?? value) : value;
     },
   });
 }
@@ -38,7 +42,7 @@ export function guardSql<C extends Client>(client: C, guard: DatabaseGuard): C {
  * cancelled: dropped from the pool's queue when it waits for a connection, else cancelled on the
  * server.
  */
-function guardQuery<Q extends PendingQuery<Row[]>>(query: Q, guard: DatabaseGuard): Q {
+function guardQuery<Q extends Query>(query: Q, guard: DatabaseGuard): Q {
   let outcome: Promise<unknown> | undefined;
   const run = () => {
     outcome ??= guard.execute((signal) => {
@@ -100,7 +104,7 @@ function guardedBegin(client: Sql, args: unknown[], guard: DatabaseGuard): Promi
  * for a running query, so a server that cannot be reached (the case that needs cancelling)
  * becomes an unhandled rejection, which ends the process. The same call, with that promise kept.
  */
-function cancel(query: PendingQuery<Row[]>): void {
+function cancel(query: Query): void {
   const internal = query as unknown as { canceller?: ((query: unknown) => unknown) | null };
   const canceller = internal.canceller;
   if (typeof canceller !== 'function') return;

@@ -58,11 +58,6 @@ export class PooledSockets {
     return socket;
   };
 
-  /** Open sockets. */
-  get size(): number {
-    return this.watched.size;
-  }
-
   /** Destroys every socket (their queries fail with a connection error; the pool reconnects). */
   destroyAll(): void {
     for (const { socket } of this.watched) socket.destroy();

@@ -13,7 +13,7 @@ import {
   RequestTimeoutError,
   UriTooLongError,
 } from '../errors/request-errors.js';
-import { errorBody } from './error-body.js';
+import { rawErrorResponse } from './error-body.js';
 
 /** What the handler answers with. */
 export interface ClientErrorOptions {
@@ -64,14 +64,13 @@ function responseStarted(socket: Socket): boolean {
 export function createClientErrorHandler(
   options: ClientErrorOptions = {},
 ): (this: FastifyInstance, error: ConnectionError, socket: Socket) => void {
-  const idHeader = (options.requestIdHeader ?? REQUEST_ID_HEADER).toLowerCase();
+  const idHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
   return function keelClientError(this: FastifyInstance, error, socket) {
     // A reset or closed connection has nobody left to answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     const i18n = options.i18n ?? currentI18n();
     const httpError = clientHttpError(error);
     const requestId = randomUUID();
-    const body = JSON.stringify(errorBody(httpError, i18n.defaultLang, requestId, { i18n }));
     this.log.debug(
       {
         err: { code: error.code },
@@ -82,15 +81,9 @@ export function createClientErrorHandler(
       'client error',
     );
     if (socket.writable && !responseStarted(socket)) {
-      const status = httpError.statusCode;
-      socket.write(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-          'Content-Type: application/json; charset=utf-8\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          `${idHeader}: ${requestId}\r\n` +
-          'Connection: close\r\n\r\n' +
-          body,
-      );
+      const { status, headers, body } = rawErrorResponse(httpError, i18n, requestId, idHeader);
+      const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.join('')}\r\n${body}`);
     }
     socket.destroy();
   };

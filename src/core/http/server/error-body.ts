@@ -1,6 +1,7 @@
 /** `errorBody(error, lang, requestId)`: the translated wire body of any error (HTTP and WS). */
 import type { I18n } from '../../i18n/i18n.js';
 import { currentI18n } from '../../i18n/translate.js';
+import type { HttpError } from '../errors/http-error.js';
 import type { ErrorBody } from './error-body.schema.js';
 import { toHttpError } from './to-http-error.js';
 import type { ValidatedInput } from './validation-details.js';
@@ -35,4 +36,34 @@ export function errorBody(
     return { statusCode, code, message, requestId };
   }
   return { statusCode, code, message, details: httpError.details, requestId };
+}
+
+/** An error answered without Fastify (the request could not be parsed, or never got routed). */
+export interface RawErrorResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The response for `error` written straight to the socket: the error body in the app's default
+ * language (there is no request to ask), the request id echoed, and `Connection: close`.
+ */
+export function rawErrorResponse(
+  error: HttpError,
+  i18n: I18n,
+  requestId: string,
+  requestIdHeader: string,
+): RawErrorResponse {
+  const body = JSON.stringify(errorBody(error, i18n.defaultLang, requestId, { i18n }));
+  return {
+    status: error.statusCode,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      [requestIdHeader.toLowerCase()]: requestId,
+      connection: 'close',
+    },
+    body,
+  };
 }

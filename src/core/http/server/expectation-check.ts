@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createGenReqId, REQUEST_ID_HEADER } from '../../context/request-id.js';
 import type { I18n } from '../../i18n/i18n.js';
 import { ExpectationFailedError } from '../errors/request-errors.js';
-import { errorBody } from './error-body.js';
+import { rawErrorResponse } from './error-body.js';
 
 /** What the 417 is written with. */
 export interface ExpectationCheckOptions {
@@ -25,16 +25,9 @@ export function installExpectationCheck(
   const requestIdOf = createGenReqId(header);
   const { i18n } = options;
   fastify.server.on('checkExpectation', (request, response) => {
-    const requestId = requestIdOf(request);
-    const body = JSON.stringify(
-      errorBody(new ExpectationFailedError(), i18n.defaultLang, requestId, { i18n }),
-    );
-    response.writeHead(417, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
-      [header]: requestId,
-      connection: 'close',
-    });
-    response.end(body);
+    const error = new ExpectationFailedError();
+    const raw = rawErrorResponse(error, i18n, requestIdOf(request), header);
+    response.writeHead(raw.status, raw.headers);
+    response.end(raw.body);
   });
 }

@@ -24,6 +24,7 @@ export {
 } from './server-options.js';
 export { installTextBodyParser, takesText } from './text-body-parser.js';
 export { type ToHttpErrorOptions, toHttpError } from './to-http-error.js';
+export { installUtf8JsonParser } from './utf8-json-parser.js';
 export {
   type ValidatedInput,
   type ValidationDetail,
