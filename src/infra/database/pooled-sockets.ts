@@ -42,10 +42,6 @@ export class PooledSockets {
     const socket = target.path ? net.connect(target.path) : net.connect(port, host);
     // postgres.js adds its own error listener once this returns; until then, none may be missing.
     socket.on('error', () => undefined);
-    // postgres.js writes its startup message at once; Bun may lose bytes written to a socket
-    // that is still connecting, so they wait in the stream until the connection is up.
-    socket.cork();
-    socket.once('connect', () => socket.uncork());
     // postgres.js reads these for TLS (servername) and its error messages.
     Object.assign(socket, { host, port });
     const entry: Watched = { socket, written: 0, read: 0, waitingSince: 0 };
