@@ -23,6 +23,11 @@ export interface HttpOptions {
   logRequests?: RequestLogMode;
   /** Requests slower than this (ms, default 1000) are logged at warn, in `errors` mode too. */
   logSlowMs?: number;
+  /**
+   * Zod schemas that JSON Schema expresses exactly run on ajv and fast-json-stringify (default
+   * true); false keeps every schema on Zod. What clients see is the same either way.
+   */
+  jsonSchemas?: boolean;
 }
 
 /** Provide this token (e.g. from config) to configure the server of every app built on the module. */

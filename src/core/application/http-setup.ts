@@ -3,7 +3,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { installRequestContext } from '../context/index.js';
-import { requestValidatorCompiler } from '../http/compiler/request-validator.js';
+import {
+  createRequestValidatorCompiler,
+  zodRequestValidatorCompiler,
+} from '../http/compiler/request-validator.js';
+import { createResponseSerializerCompiler } from '../http/compiler/response-serializer.js';
+import { schemaReporter, schemaReportRequested } from '../http/compiler/schema/schema-report.js';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   installBodyDeadline,
@@ -36,8 +41,7 @@ export async function createServer(
   const requestTimeoutMs = http.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   options.requestTimeout = requestTimeoutMs;
   const server = Fastify(serverOptions(options)) as unknown as FastifyInstance;
-  server.setValidatorCompiler(requestValidatorCompiler);
-  server.setSerializerCompiler(serializerCompiler);
+  installSchemaCompilers(server, http.jsonSchemas ?? true);
   installUtf8JsonParser(server);
   installTextBodyParser(server);
   installRequestContext(server, { i18n });
@@ -53,4 +57,17 @@ export async function createServer(
   }
   if (http.docs) await registerOpenApi(server, http.docs);
   return server;
+}
+
+// KEEL_DEBUG_SCHEMAS=1 prints which path (JSON Schema or Zod) each route schema took.
+function installSchemaCompilers(server: FastifyInstance, jsonSchemas: boolean): void {
+  if (!jsonSchemas) {
+    server.setValidatorCompiler(zodRequestValidatorCompiler);
+    server.setSerializerCompiler(serializerCompiler);
+    return;
+  }
+  const write = (line: string) => process.stderr.write(line);
+  const report = schemaReportRequested() ? schemaReporter(write) : undefined;
+  server.setValidatorCompiler(createRequestValidatorCompiler(report));
+  server.setSerializerCompiler(createResponseSerializerCompiler(report));
 }

@@ -1,50 +1,19 @@
-/** Request validation: the route's Zod schema, then no NUL or broken Unicode in any string. */
+/**
+ * Request validation: ajv on Zod's own JSON Schema where that is exact, Zod otherwise; then no NUL
+ * or broken Unicode in any string. A value ajv rejects is always decided (and explained) by Zod.
+ */
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { $ZodType } from 'zod/v4/core';
+import { compileValidation } from './schema/ajv-instances.js';
+import { badTextPaths, hasBadText } from './schema/bad-text.js';
+import { decideSchema } from './schema/schema-decision.js';
+import type { SchemaReporter } from './schema/schema-report.js';
+import type { Coercer } from './schema/zod-plan.js';
 
 /** Catalog key of the message for a string Postgres (or any UTF-8 store) cannot hold. */
 export const INVALID_TEXT_MESSAGE = 'validation.INVALID_TEXT';
-
-// Postgres rejects NUL in text and jsonb (22021, 22P05); a lone surrogate (`\p{Cs}` in a `u`
-// regex; a proper pair is one code point) cannot be encoded as UTF-8 and would be stored as U+FFFD.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-function isBadText(text: string): boolean {
-  return text.includes('\u0000') || LONE_SURROGATE.test(text);
-}
-
-/** The paths of the strings (values and keys) in `root` that a text column could not store. */
-export function badTextPaths(root: unknown): PropertyKey[][] {
-  const found: PropertyKey[][] = [];
-  const seen = new Set<object>();
-  // An explicit stack: a deep but valid JSON value must not overflow the call stack.
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { value, path } = next;
-    if (typeof value === 'string') {
-      if (isBadText(value)) found.push(path);
-      continue;
-    }
-    if (!isContainer(value) || seen.has(value)) continue;
-    seen.add(value);
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = [...path, Array.isArray(value) ? Number(key) : key];
-      if (isBadText(key)) found.push(childPath);
-      else stack.push({ value: child, path: childPath });
-    }
-  }
-  return found;
-}
-
-// Only what JSON, query strings and params produce; class instances (Date...) hold no raw text.
-function isContainer(value: unknown): value is object {
-  if (Array.isArray(value)) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 // Runs after the route's schema succeeded, on what the handler will receive.
 const TEXT_CHECK = z.unknown().superRefine((value, ctx) => {
@@ -53,9 +22,42 @@ const TEXT_CHECK = z.unknown().superRefine((value, ctx) => {
   }
 });
 
-/**
- * Fastify's validator compiler for the route's Zod schemas (body, querystring, params, headers):
- * fastify-type-provider-zod's, with the text check piped after each schema.
- */
-export const requestValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route) =>
+type Validator = ReturnType<FastifySchemaCompiler<$ZodType>>;
+
+/** The Zod path alone: fastify-type-provider-zod's validator with the text check piped after. */
+export const zodRequestValidatorCompiler: FastifySchemaCompiler<$ZodType> = (route) =>
   validatorCompiler({ ...route, schema: z.pipe(route.schema, TEXT_CHECK) });
+
+/** Fastify's validator compiler for the route's Zod schemas (body, querystring, params, headers). */
+export function createRequestValidatorCompiler(
+  report?: SchemaReporter,
+): FastifySchemaCompiler<$ZodType> {
+  return (route) => {
+    const zod = zodRequestValidatorCompiler(route) as Validator;
+    const mode = route.httpPart === 'body' ? 'body' : 'coerced';
+    const decision = decideSchema(route.schema, mode);
+    report?.(`${route.method} ${route.url} ${route.httpPart ?? 'body'}`, decision);
+    if (!decision.exact) return zod;
+    const { json, finish, coerce } = decision;
+    let validate: ReturnType<typeof compileValidation> | undefined;
+    return (data: unknown) => {
+      validate ??= compileValidation(json, mode);
+      const input = mode === 'coerced' ? copyOfStrings(data, coerce) : data;
+      // Text is checked before shaping, so a rejected body reaches Zod untouched; a bad key that
+      // Zod would have stripped only sends the request down the Zod path, which accepts it.
+      if (validate(input) && !hasBadText(input)) {
+        finish?.(input);
+        return { value: input };
+      }
+      return zod(data);
+    };
+  };
+}
+
+// Coercion and stripping work on a copy, so Zod sees what the client sent when ajv rejects.
+function copyOfStrings(data: unknown, coerce: Coercer | undefined): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const copy: Record<string, unknown> = { ...data };
+  coerce?.(copy);
+  return copy;
+}
