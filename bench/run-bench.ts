@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: Keel against plain Fastify on Bun and Node, every scenario of issue 8, printed
- * as markdown and written to bench/results/. `--quick` for a smoke run, `--help` for the flags.
+ * `npm run bench`: Keel against plain Fastify and NestJS on Bun and Node, every scenario of issues 8
+ * and 13, printed as markdown and written to bench/results/. `--quick` for a smoke run, `--help`
+ * for the flags.
  */
 import { loadavg } from 'node:os';
+import { ensureBenchPackages, nestVersionsNote } from './lib/bench-packages.js';
 import { buildForNode } from './lib/build.js';
 import { killChildrenOnExit } from './lib/child-registry.js';
 import { stopLoadWorker } from './lib/load.js';
@@ -12,9 +14,13 @@ import { runtimeVersion } from './lib/runtimes.js';
 import { stopAll } from './lib/server-process.js';
 import { type CliOptions, parseArgs } from './lib/settings.js';
 import { runColdStart } from './scenarios/cold-start.scenario.js';
-import { HTTP_ROUTES, type HttpRoute } from './scenarios/http-configs.js';
-import { runHttpOverhead } from './scenarios/http-overhead.scenario.js';
-import { profileBoot, profileCacheHit, profileHttpRoutes } from './scenarios/profiles.js';
+import { type ProfileRequest, runHttpOverhead } from './scenarios/http-overhead.scenario.js';
+import {
+  everyProfile,
+  profileBoot,
+  profileCacheHit,
+  profileHttpRoutes,
+} from './scenarios/profiles.js';
 import { runUserData } from './scenarios/user-data.scenario.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -31,18 +37,16 @@ function profileTime(): boolean {
 }
 
 async function httpScenarios(options: CliOptions, sections: Section[]): Promise<void> {
-  const missed = new Map<string, HttpRoute>();
+  const missed: ProfileRequest[] = [];
   for (const runtime of options.runtimes) {
     const plan = options.settings.http;
     const result = await runHttpOverhead({ runtime, plan, scenarios: options.scenarios, log });
     sections.push(...result.sections);
-    for (const route of result.missed) missed.set(route.path, route);
+    missed.push(...result.missed);
   }
-  if ((missed.size > 0 || options.profile) && profileTime()) {
-    const routes = options.profile
-      ? HTTP_ROUTES.filter((route) => options.scenarios.has(route.scenario))
-      : [...missed.values()];
-    sections.push(await profileHttpRoutes(routes, options.settings, log));
+  if ((missed.length > 0 || options.profile) && profileTime()) {
+    const requests = options.profile ? everyProfile(options.scenarios) : missed;
+    sections.push(await profileHttpRoutes(requests, options.settings, log));
   }
 }
 
@@ -107,7 +111,9 @@ async function main(): Promise<number> {
   killChildrenOnExit();
   const started = new Date();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
-  const notes = build();
+  // Before the build: tsc needs NestJS's types, and the Nest server its code.
+  ensureBenchPackages(log);
+  const notes = [nestVersionsNote(), ...build()];
   const sections: Section[] = [];
   const groups: [string, number[], typeof httpScenarios][] = [
     ['Scenarios 1-2', [1, 2], httpScenarios],

@@ -1,8 +1,8 @@
 /** The pieces a scenario contributes to the results file. */
 
-/** One target of issue 8 and how this run did against it. */
+/** One target of issue 8 or 13 and how this run did against it. */
 export interface Check {
-  /** e.g. `keel GET /hello >= 0.97x matched (node)`. */
+  /** e.g. `scenario 1 (node): Keel, logging off >= 0.97x plain Fastify (JSON Schema)`. */
   target: string;
   /** The measured figure, formatted. */
   measured: string;

@@ -46,7 +46,7 @@ export interface CliOptions {
   /** Scenario numbers 1..5. */
   scenarios: ReadonlySet<number>;
   runtimes: readonly Runtime[];
-  /** Profile the Keel and matched servers on Node even when every target is met. */
+  /** Record the Node CPU profiles of scenarios 1-3 and 5 even when every target is met. */
   profile: boolean;
 }
 

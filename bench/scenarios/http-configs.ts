@@ -1,16 +1,18 @@
-/** The four servers of scenarios 1 and 2 and the two routes they all serve. */
+/** The five servers of scenarios 1 and 2, the two routes they all serve, and issue 13's targets. */
 import { ITEM_REQUEST } from '../servers/bench-routes.js';
+
+/** Short name of a configuration, used in tables, ratios and log file names. */
+export type HttpConfigName = 'plain' | 'zod' | 'nest' | 'keel' | 'keel-defaults';
 
 /** One server configuration. */
 export interface HttpConfig {
-  /** Short name used in tables and ratios. */
-  name: 'plain' | 'zod' | 'matched' | 'keel';
+  name: HttpConfigName;
   /** What it is, for the table. */
   label: string;
   entry: string;
 }
 
-/** Plain Fastify, + Zod, + Keel's defaults (matched), and a Keel controller, in that order. */
+/** The baselines first, then the two Keel configurations (same app, logging off and on). */
 export const HTTP_CONFIGS: readonly HttpConfig[] = [
   {
     name: 'plain',
@@ -23,12 +25,22 @@ export const HTTP_CONFIGS: readonly HttpConfig[] = [
     entry: 'bench/servers/zod-fastify.server.ts',
   },
   {
-    name: 'matched',
-    label: 'Fastify + zod + Keel defaults',
-    entry: 'bench/servers/matched-fastify.server.ts',
+    name: 'nest',
+    label: 'NestJS + Fastify adapter + Zod pipe',
+    entry: 'bench/servers/nest/nest.server.ts',
   },
-  { name: 'keel', label: 'Keel controller (createApp)', entry: 'bench/servers/keel.server.ts' },
+  { name: 'keel', label: 'Keel, logging off', entry: 'bench/servers/keel.server.ts' },
+  {
+    name: 'keel-defaults',
+    label: 'Keel defaults (request log at info)',
+    entry: 'bench/servers/keel-defaults.server.ts',
+  },
 ];
+
+/** The configuration called `name`. */
+export function httpConfig(name: HttpConfigName): HttpConfig {
+  return HTTP_CONFIGS.find((config) => config.name === name)!;
+}
 
 /** A measured route. */
 export interface HttpRoute {
@@ -50,3 +62,26 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
     jsonBody: JSON.stringify(ITEM_REQUEST),
   },
 ];
+
+/** A target of issue 13: `subject` keeps at least `min` times `baseline`'s req/s on a route. */
+export interface HttpTarget {
+  scenario: HttpRoute['scenario'];
+  subject: HttpConfigName;
+  baseline: HttpConfigName;
+  min: number;
+}
+
+/** Checked on each runtime, as medians of per-round ratios of one interleaved run. */
+export const HTTP_TARGETS: readonly HttpTarget[] = [
+  { scenario: 1, subject: 'keel', baseline: 'plain', min: 0.97 },
+  { scenario: 1, subject: 'keel-defaults', baseline: 'keel', min: 0.9 },
+  { scenario: 2, subject: 'keel', baseline: 'plain', min: 0.95 },
+  { scenario: 2, subject: 'keel', baseline: 'nest', min: 1.15 },
+  { scenario: 2, subject: 'keel-defaults', baseline: 'keel', min: 0.9 },
+];
+
+/** Which two servers to profile when `target` is missed. */
+export function profilePair(target: HttpTarget): [HttpConfigName, HttpConfigName] {
+  // Behind Nest, what Keel can cut is what it adds to Fastify: profile it against plain Fastify.
+  return [target.subject, target.baseline === 'nest' ? 'plain' : target.baseline];
+}

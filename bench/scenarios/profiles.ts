@@ -3,35 +3,39 @@ import { profilesMarkdown, recordProfile } from '../lib/cpu-profile.js';
 import type { Section } from '../lib/report.js';
 import type { BenchSettings } from '../lib/settings.js';
 import { APP, appEnv, deleteUser, seedUser } from './app-env.js';
-import { HTTP_CONFIGS, type HttpRoute } from './http-configs.js';
+import { HTTP_ROUTES, type HttpConfigName, httpConfig } from './http-configs.js';
+import type { ProfileRequest } from './http-overhead.scenario.js';
 
-function entryOf(name: 'keel' | 'matched'): string {
-  return HTTP_CONFIGS.find((config) => config.name === name)!.entry;
+/** What `--profile` records on each route: Keel against plain Fastify, defaults against off. */
+export function everyProfile(scenarios: ReadonlySet<number>): ProfileRequest[] {
+  const pairs: [HttpConfigName, HttpConfigName][] = [
+    ['keel', 'plain'],
+    ['keel-defaults', 'keel'],
+  ];
+  return HTTP_ROUTES.filter((route) => scenarios.has(route.scenario)).flatMap((route) =>
+    pairs.map((pair) => ({ route, pair })),
+  );
 }
 
-/** Profiles the Keel and matched servers under load on each route (scenarios 1-2). */
+/** Profiles each pair of servers under load on its route (scenarios 1-2), each pair once. */
 export async function profileHttpRoutes(
-  routes: readonly HttpRoute[],
+  requests: readonly ProfileRequest[],
   settings: BenchSettings,
   log: (line: string) => void,
 ): Promise<Section> {
+  const unique = new Map(requests.map((r) => [`${r.route.path} ${r.pair.join(' ')}`, r]));
   const parts: string[] = [];
-  for (const route of routes) {
-    log(`profiling ${route.method} ${route.path} on node (keel, then matched)`);
+  for (const { route, pair } of unique.values()) {
+    log(`profiling ${route.method} ${route.path} on node (${pair.join(', then ')})`);
     const load = { ...route, plan: settings.http, durationS: settings.profileS };
-    const [keel, matched] = [
-      await recordProfile({
-        label: 'Keel controller',
-        server: { name: 'profile-keel', entry: entryOf('keel'), probePath: '/hello' },
-        load,
-      }),
-      await recordProfile({
-        label: 'matched baseline',
-        server: { name: 'profile-matched', entry: entryOf('matched'), probePath: '/hello' },
-        load,
-      }),
-    ];
-    parts.push(`### ${route.method} ${route.path}`, '', profilesMarkdown([keel, matched]), '');
+    const profiles = [];
+    for (const name of pair) {
+      const { label, entry } = httpConfig(name);
+      const server = { name: `profile-${name}`, entry, probePath: '/hello' };
+      profiles.push(await recordProfile({ label, server, load }));
+    }
+    const heading = `### ${route.method} ${route.path}: ${profiles.map((p) => p.label).join(' vs ')}`;
+    parts.push(heading, '', profilesMarkdown(profiles), '');
   }
   return {
     title: 'CPU profiles on Node (--cpu-prof), scenarios 1-2',
@@ -71,7 +75,7 @@ export async function profileCacheHit(
   settings: BenchSettings,
   log: (line: string) => void,
 ): Promise<Section> {
-  log('profiling a memory cache hit (GET /users/:id) and Keel GET /hello on node');
+  log('profiling a memory cache hit (GET /users/:id) and Keel GET /hello (logging off) on node');
   const plan = settings.data;
   const durationS = settings.profileS;
   const database = process.env.DATABASE_URL || 'pglite://memory';
@@ -90,8 +94,8 @@ export async function profileCacheHit(
     beforeStop: (server) => (id ? deleteUser(server, id) : Promise.resolve()),
   });
   const hello = await recordProfile({
-    label: 'Keel GET /hello',
-    server: { name: 'profile-keel-hello', entry: entryOf('keel'), probePath: '/hello' },
+    label: 'Keel GET /hello, logging off',
+    server: { name: 'profile-keel-hello', entry: httpConfig('keel').entry, probePath: '/hello' },
     load: { path: '/hello', plan, durationS },
   });
   return {

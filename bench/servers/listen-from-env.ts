@@ -1,8 +1,8 @@
 /** How every bench server listens: 127.0.0.1 on `PORT`, and a clean exit on SIGTERM or SIGINT. */
 
-/** Anything with Fastify's (or Keel's App's) `listen` and `close`. */
+/** Anything with Fastify's (or Keel's App's, or Nest's) `listen` and `close`. */
 export interface Listenable {
-  listen(options: { port: number; host: string }): Promise<string>;
+  listen(options: { port: number; host: string }): Promise<unknown>;
   close(): Promise<unknown>;
 }
 
