@@ -7,8 +7,8 @@ import { RedisCache } from '../../src/infra/cache/redis-cache.js';
 import { RedisConnections } from '../../src/infra/redis/redis-connections.js';
 import { runCacheContract } from './cache.contract.js';
 
-runCacheContract('MemoryCache', async () => ({
-  cache: new MemoryCache(),
+runCacheContract('MemoryCache', async (_namespace, settings) => ({
+  cache: new MemoryCache({ clone: settings?.clone }),
   close: async () => undefined,
 }));
 
@@ -16,11 +16,11 @@ const redisUrl = process.env.REDIS_URL;
 if (redisUrl) {
   // One prefix per run and per cache, so parallel runs on a shared Redis never meet.
   const run = `keel-test:${randomUUID()}`;
-  runCacheContract('RedisCache', async (namespace) => {
+  runCacheContract('RedisCache', async (namespace, settings) => {
     const prefix = `${run}:${namespace}:`;
     const logger = pino({ level: 'silent' });
     const connections = new RedisConnections({ url: redisUrl }, logger);
-    const cache = new RedisCache({ prefix }, connections, logger);
+    const cache = new RedisCache({ prefix, clone: settings?.clone }, connections, logger);
     await cache.onModuleInit();
     return {
       cache,

@@ -8,8 +8,19 @@ export interface CacheUnderTest {
   close(): Promise<void>;
 }
 
+/** How the suite builds a cache: `clone` asks for a mutable copy on every read. */
+export interface CacheSettings {
+  clone?: boolean;
+}
+
 /** Builds a fresh, empty cache; caches built with different namespaces must not see each other. */
-export type MakeCache = (namespace: string) => Promise<CacheUnderTest>;
+export type MakeCache = (namespace: string, settings?: CacheSettings) => Promise<CacheUnderTest>;
+
+interface User {
+  name: string;
+  roles: string[];
+  address: { city: string };
+}
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -26,8 +37,8 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
     let counter = 0;
     let cache: Cache;
 
-    const open = async () => {
-      const made = await makeCache(`ns${++counter}`);
+    const open = async (settings?: CacheSettings) => {
+      const made = await makeCache(`ns${++counter}`, settings);
       opened.push(made);
       return made.cache;
     };
@@ -60,11 +71,37 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
         }
       });
 
-      it('returns a copy: mutating what get returned does not change the cached value', async () => {
-        await cache.set('user:1', { name: 'Ada' });
-        const first = await cache.get<{ name: string }>('user:1');
-        first!.name = 'changed';
-        expect(await cache.get('user:1')).toEqual({ name: 'Ada' });
+      it('returns read-only values: what get returns is frozen at every depth and cannot be changed', async () => {
+        await cache.set('user:1', { name: 'Ada', roles: ['admin'], address: { city: 'London' } });
+        const first = (await cache.get<User>('user:1'))!;
+        expect([first, first.roles, first.address].map(Object.isFrozen)).toEqual([
+          true,
+          true,
+          true,
+        ]);
+        expect(() => {
+          first.name = 'changed';
+        }).toThrow(TypeError);
+        expect(() => first.roles.push('guest')).toThrow(TypeError);
+        expect(() => {
+          first.address.city = 'Paris';
+        }).toThrow(TypeError);
+        expect(await cache.get('user:1')).toEqual({
+          name: 'Ada',
+          roles: ['admin'],
+          address: { city: 'London' },
+        });
+      });
+
+      it('stores the JSON of what was set: the caller keeps its object, mutable and apart', async () => {
+        const user = { name: 'Ada', joined: new Date(0), nickname: undefined };
+        await cache.set('user:1', user);
+        user.name = 'changed';
+        expect(Object.isFrozen(user)).toBe(false);
+        expect(await cache.get('user:1')).toEqual({
+          name: 'Ada',
+          joined: '1970-01-01T00:00:00.000Z',
+        });
       });
 
       it('overwrites an existing value', async () => {
@@ -117,6 +154,14 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
         expect(await cache.wrap('w', loader)).toEqual({ n: 1 });
         expect(await cache.get('w')).toEqual({ n: 1 });
         expect(calls).toBe(1);
+      });
+
+      it('returns on a miss what a hit returns: the JSON of the loaded value, frozen', async () => {
+        const loader = async () => ({ at: new Date(0), list: [1] });
+        const loaded = await cache.wrap('w', loader);
+        expect(loaded).toEqual({ at: '1970-01-01T00:00:00.000Z', list: [1] });
+        expect(Object.isFrozen(loaded.list)).toBe(true);
+        expect(await cache.wrap('w', loader)).toEqual(loaded);
       });
 
       it('runs the loader once for concurrent misses of one key (single flight)', async () => {
@@ -218,6 +263,23 @@ export function runCacheContract(name: string, makeCache: MakeCache): void {
         expect(await cache.get('k')).toBe(2);
         await cache.invalidateTags(['t']);
         expect(await cache.get('k')).toBeUndefined();
+      });
+    });
+
+    describe('clone', () => {
+      it('gives every read its own mutable copy, from get and from wrap, hit or miss', async () => {
+        const cloning = await open({ clone: true });
+        const missed = (await cloning.wrap('user:1', async () => ({ name: 'Ada', roles: ['a'] })))!;
+        missed.roles.push('changed on a miss');
+        const hit = (await cloning.get<User>('user:1'))!;
+        hit.name = 'changed';
+        hit.roles.push('b');
+        const again = await cloning.wrap('user:1', async () => ({
+          name: 'never loaded',
+          roles: [],
+        }));
+        expect(again).toEqual({ name: 'Ada', roles: ['a'] });
+        expect(Object.isFrozen(again)).toBe(false);
       });
     });
 

@@ -15,7 +15,7 @@ import {
   type CacheableOptions,
   type CacheEvictOptions,
 } from './cache.metadata.js';
-import { resolveCacheKey, resolveCacheKeys } from './cache-key.js';
+import { type CompiledKeys, compileCacheKey, compileCacheKeys } from './cache-key.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -47,25 +47,30 @@ export class CacheDecoratorsExplorer implements OnModuleInit {
     }
   }
 
+  // Key templates are compiled here, once per method; a call only fills them in.
   private caching(original: Method, found: DiscoveredMethod<CacheableOptions>): Method {
     const { cache } = this;
-    const { key, ttl, tags } = found.metadata;
-    const fallbackKey = `${found.metatype.name}.${found.methodName}`;
+    const { ttl } = found.metadata;
+    const keyOf = compileCacheKey(found.metadata.key, `${found.metatype.name}.${found.methodName}`);
+    const tags = compileCacheKeys(found.metadata.tags);
+    // Without per-call tags, every call shares one options object (adapters only read it).
+    const fixed = typeof tags === 'function' ? undefined : { ttl, tags };
     return function cached(this: unknown, ...args: unknown[]) {
       const load = async () => original.apply(this, args);
-      const options = { ttl, tags: resolveCacheKeys(tags, args) };
-      return cache.wrap(resolveCacheKey(key, args, fallbackKey), load, options);
+      const options = fixed ?? { ttl, tags: keysOf(tags, args) };
+      return cache.wrap(keyOf(args), load, options);
     };
   }
 
   private evicting(original: Method, found: DiscoveredMethod<CacheEvictOptions>): Method {
     const { cache } = this;
-    const { keys, tags } = found.metadata;
+    const keys = compileCacheKeys(found.metadata.keys);
+    const tags = compileCacheKeys(found.metadata.tags);
     return async function evicted(this: unknown, ...args: unknown[]) {
       const result = await original.apply(this, args);
       await Promise.all([
-        ...resolveCacheKeys(keys, args).map((key) => cache.delete(key)),
-        cache.invalidateTags(resolveCacheKeys(tags, args)),
+        ...keysOf(keys, args).map((key) => cache.delete(key)),
+        cache.invalidateTags(keysOf(tags, args)),
       ]);
       return result;
     };
@@ -89,4 +94,8 @@ export class CacheDecoratorsExplorer implements OnModuleInit {
       writable: true,
     });
   }
+}
+
+function keysOf(keys: CompiledKeys, args: readonly unknown[]): readonly string[] {
+  return typeof keys === 'function' ? keys(args) : keys;
 }

@@ -20,6 +20,12 @@ export interface CacheModuleOptions {
   defaultTtlMs?: number;
   /** Size bound of the memory cache. Default 10000. */
   maxEntries?: number;
+  /**
+   * Every read returns a mutable copy of its own instead of the shared, deeply frozen value (for
+   * code that changes what the cache gives it); the memory cache then parses JSON on each hit.
+   * Default false.
+   */
+  clone?: boolean;
   /** Redis: a call gives up after this long and counts as a miss. Default 150. */
   timeoutMs?: number;
   /** Redis: how long it is skipped after repeated failures. Default 5000. */
@@ -48,9 +54,9 @@ export class CacheModule {
 }
 
 function adapterProviders(options: CacheModuleOptions): Provider[] {
-  const { driver, prefix, defaultTtlMs } = options;
+  const { driver, prefix, defaultTtlMs, clone } = options;
   if (driver === 'memory') {
-    const memory = { maxEntries: options.maxEntries, defaultTtlMs };
+    const memory = { maxEntries: options.maxEntries, defaultTtlMs, clone };
     return [
       { provide: MEMORY_CACHE_OPTIONS, useValue: memory },
       { provide: CACHE_ADAPTER, useClass: MemoryCache },
@@ -60,7 +66,7 @@ function adapterProviders(options: CacheModuleOptions): Provider[] {
     throw unknownDriver('CacheModule', driver, ['memory', 'redis']);
   }
   const { timeoutMs, cooldownMs, failureThreshold } = options;
-  const redis = { prefix, defaultTtlMs, timeoutMs, cooldownMs, failureThreshold };
+  const redis = { prefix, defaultTtlMs, timeoutMs, cooldownMs, failureThreshold, clone };
   return [
     { provide: REDIS_CACHE_OPTIONS, useValue: redis },
     { provide: CACHE_ADAPTER, useClass: RedisCache },

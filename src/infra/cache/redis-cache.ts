@@ -12,6 +12,7 @@ import { RedisConnections, requireRedisConnections } from '../redis/redis-connec
 import { type GuardResult, RedisGuard } from '../redis/redis-guard.js';
 import type { CacheAdapter } from './cache.tokens.js';
 import { CACHE_DEFAULTS, resolveTtl } from './cache-defaults.js';
+import { type CacheValueCodec, cacheJson, cacheValueCodec } from './cache-value.js';
 import { SingleFlight } from './single-flight.js';
 
 /** Settings of `RedisCache` (durations in milliseconds); the server is `RedisModule`'s. */
@@ -25,6 +26,8 @@ export interface RedisCacheOptions {
   cooldownMs?: number;
   /** Consecutive failures that open the breaker. Default 3. */
   failureThreshold?: number;
+  /** Reads return mutable values (each is its own parse anyway) instead of frozen ones. */
+  clone?: boolean;
 }
 
 /** Options of `RedisCache` when the container builds it. */
@@ -53,7 +56,11 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
   private connected: Promise<boolean> = Promise.resolve(false);
   private closed = false;
   private readonly guard: RedisGuard;
-  private readonly flights = new SingleFlight(this);
+  private readonly flights = new SingleFlight({
+    get: (key) => this.get(key),
+    store: (key, value, options) => this.store(key, value, options),
+  });
+  private readonly codec: CacheValueCodec;
   private readonly prefix: string;
   private readonly defaultTtlMs: number;
   private readonly timeoutMs: number;
@@ -68,6 +75,7 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
     this.timeoutMs = options.timeoutMs ?? CACHE_DEFAULTS.timeoutMs;
     this.prefix = options.prefix ?? CACHE_DEFAULTS.prefix;
     this.defaultTtlMs = options.defaultTtlMs ?? CACHE_DEFAULTS.defaultTtlMs;
+    this.codec = cacheValueCodec(options.clone);
     this.guard = new RedisGuard({
       component: 'cache',
       timeoutMs: this.timeoutMs,
@@ -87,7 +95,8 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
     const result = await this.call((client) => client.get(this.entryKey(key)));
     if (!result.ok || result.value === null) return undefined;
     try {
-      return JSON.parse(result.value) as T;
+      // Frozen like a memory hit, so code that works on one driver works on the other.
+      return this.codec.handOut(this.codec.keep(result.value)) as T;
     } catch {
       this.logger.warn({ component: 'cache' }, 'redis cache entry is not JSON: treated as a miss');
       return undefined;
@@ -95,19 +104,7 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
   }
 
   async set<T>(key: string, value: T, options?: CacheSetOptions): Promise<void> {
-    const json = value === undefined ? undefined : JSON.stringify(value);
-    if (json === undefined) return this.delete(key);
-    const entryKey = this.entryKey(key);
-    const ttl = resolveTtl(options?.ttl, this.defaultTtlMs);
-    await this.call((client) => {
-      const tx = client.multi().set(entryKey, json, 'PX', ttl);
-      for (const tag of new Set(options?.tags ?? [])) {
-        // A tag set lives as long as its longest-lived entry: NX sets a first TTL, GT extends it.
-        const tagKey = this.tagKey(tag);
-        tx.sadd(tagKey, entryKey).pexpire(tagKey, ttl, 'NX').pexpire(tagKey, ttl, 'GT');
-      }
-      return tx.exec();
-    });
+    await this.store(key, value, options);
   }
 
   async delete(key: string): Promise<void> {
@@ -148,6 +145,27 @@ export class RedisCache implements CacheAdapter, OnModuleInit, OnApplicationShut
   onApplicationShutdown(): void {
     this.closed = true;
     this.client = undefined;
+  }
+
+  /** Writes `value` and returns what a hit on `key` returns (even when Redis is unavailable). */
+  private async store<T>(key: string, value: T, options?: CacheSetOptions): Promise<T> {
+    const json = cacheJson(value);
+    if (json === undefined) {
+      await this.delete(key);
+      return value;
+    }
+    const entryKey = this.entryKey(key);
+    const ttl = resolveTtl(options?.ttl, this.defaultTtlMs);
+    await this.call((client) => {
+      const tx = client.multi().set(entryKey, json, 'PX', ttl);
+      for (const tag of new Set(options?.tags ?? [])) {
+        // A tag set lives as long as its longest-lived entry: NX sets a first TTL, GT extends it.
+        const tagKey = this.tagKey(tag);
+        tx.sadd(tagKey, entryKey).pexpire(tagKey, ttl, 'NX').pexpire(tagKey, ttl, 'GT');
+      }
+      return tx.exec();
+    });
+    return this.codec.handOut(this.codec.keep(json)) as T;
   }
 
   private call<T>(fn: (client: Redis) => Promise<T>): Promise<GuardResult<T>> {

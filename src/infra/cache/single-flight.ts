@@ -1,23 +1,30 @@
 /** Collapses concurrent loads of the same key into one, per process. */
-import type { Cache, CacheSetOptions } from '#core';
+import type { CacheSetOptions } from '#core';
+
+/** What `SingleFlight` needs of its adapter. */
+export interface FlightBackend {
+  get<T>(key: string): Promise<T | undefined>;
+  /** Stores `value` (never `undefined`) and resolves to what a hit on `key` would return. */
+  store<T>(key: string, value: T, options?: CacheSetOptions): Promise<T>;
+}
 
 /** In-flight loads by key for one cache; an entry lives only while its load runs. */
 export class SingleFlight {
   private readonly calls = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly cache: Cache) {}
+  constructor(private readonly backend: FlightBackend) {}
 
   /**
-   * `Cache.wrap`: a hit is returned; a miss runs `loader` once for all concurrent callers and
-   * stores its result unless it is `undefined`. A failing loader fails every waiting caller.
+   * `Cache.wrap`: a hit is returned; a miss runs `loader` once for all concurrent callers, stores
+   * its result unless it is `undefined`, and gives every caller what a later hit would return (the
+   * same read-only value), so a miss and a hit behave alike. A failing loader fails every caller.
    */
   wrap<T>(key: string, loader: () => Promise<T>, options?: CacheSetOptions): Promise<T> {
     return this.run(key, async () => {
-      const hit = await this.cache.get<T>(key);
+      const hit = await this.backend.get<T>(key);
       if (hit !== undefined) return hit;
       const value = await loader();
-      if (value !== undefined) await this.cache.set(key, value, options);
-      return value;
+      return value === undefined ? value : this.backend.store(key, value, options);
     });
   }
 

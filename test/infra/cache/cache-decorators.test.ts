@@ -62,6 +62,14 @@ describe('cache decorators', () => {
     expect(await users.find('1')).toEqual({ id: '1', load: 2 });
   });
 
+  it('gives the caller of a miss the read-only value every later hit gets', async () => {
+    const users = new UserService();
+    bind(users);
+    const first = await users.find('1');
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await users.find('1')).toBe(first);
+  });
+
   it('runs the method once for concurrent calls with the same key', async () => {
     const users = new UserService();
     bind(users);

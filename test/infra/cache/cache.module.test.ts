@@ -58,6 +58,17 @@ describe('CacheModule', () => {
     expect(second.get(CatalogService).loads).toBe(1);
   });
 
+  it('hands out frozen values by default, and mutable copies with clone: true', async () => {
+    const shared = await boot({ driver: 'memory' });
+    expect(Object.isFrozen(await shared.get(CatalogService).product('1'))).toBe(true);
+    const cloning = await boot({ driver: 'memory', clone: true });
+    const catalog = cloning.get(CatalogService);
+    const product = await catalog.product('1');
+    product.name = 'changed';
+    expect(await catalog.product('1')).toEqual({ id: '1', name: 'product 1' });
+    expect(catalog.loads).toBe(1);
+  });
+
   it('adds an ok `cache` check to readiness', async () => {
     const app = await boot({ driver: 'memory' });
     const response = await app.inject('/health/ready');
