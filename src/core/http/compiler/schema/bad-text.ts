@@ -1,11 +1,12 @@
 /** Strings no text column can hold: NUL and lone surrogates, in values and keys. */
 
 // Postgres rejects NUL in text and jsonb (22021, 22P05); a lone surrogate cannot be encoded as
-// UTF-8 and would be stored as U+FFFD (`\p{Cs}` in a `u` regex: a proper pair is one code point).
-const LONE_SURROGATE = /\p{Cs}/u;
+// UTF-8 and would be stored as U+FFFD. `isWellFormed` (ES2024, native on Node 20 and Bun) is
+// false exactly when a lone surrogate is in the string.
+type WellFormed = { isWellFormed(): boolean };
 
 function isBadText(text: string): boolean {
-  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+  return text.includes('\u0000') || !(text as unknown as WellFormed).isWellFormed();
 }
 
 /** The paths of the strings (values and keys) in `root` that a text column could not store. */
@@ -18,9 +19,27 @@ export function badTextPaths(root: unknown): PropertyKey[][] {
   return found;
 }
 
-/** Whether any string (value or key) in `root` could not be stored; allocates no paths. */
+// Deeper values go to the iterative walk (which also stops at cycles).
+const RECURSION_LIMIT = 32;
+
+/** Whether any string (value or key) in `root` could not be stored; allocates nothing. */
 export function hasBadText(root: unknown): boolean {
-  return walkText(root, () => false, false);
+  return hasBadTextWithin(root, 0);
+}
+
+function hasBadTextWithin(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return isBadText(value);
+  if (!isContainer(value)) return false;
+  if (depth > RECURSION_LIMIT) return walkText(value, () => false, false);
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasBadTextWithin(item, depth + 1)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (isBadText(key) || hasBadTextWithin(record[key], depth + 1)) return true;
+  }
+  return false;
 }
 
 // Calls `onBad` with each bad string's path (when tracking paths); stops when it returns false.
