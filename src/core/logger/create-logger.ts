@@ -2,9 +2,10 @@
 import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
-import { RequestContext } from '../context/request-context.js';
 import { errorLogFields } from './error-log-fields.js';
 import { redactUrl } from './redact-url.js';
+import { mergeRequestId, requestIdMixin } from './request-id-mixin.js';
+import { stdoutDestination } from './stdout-destination.js';
 
 /** How the root logger is built. */
 export interface CreateLoggerOptions {
@@ -93,22 +94,6 @@ function baseFields(worker: string | undefined): Record<string, unknown> {
   return base;
 }
 
-const { chindingsSym } = pino.symbols;
-const BOUND_REQUEST_ID = ',"requestId":';
-
-// Fastify's request loggers (and their children) already bind `requestId`: adding it again would
-// write the key twice. pino keeps bindings as a JSON fragment, each top-level key after a comma.
-function requestIdOfContext(
-  _merge: object,
-  _level: number,
-  logger: Logger,
-): Record<string, unknown> {
-  const context = RequestContext.current();
-  if (!context) return {};
-  const bindings = (logger as unknown as Record<symbol, string | undefined>)[chindingsSym];
-  return bindings?.includes(BOUND_REQUEST_ID) ? {} : { requestId: context.requestId };
-}
-
 /** Creates the root logger; pass it to Fastify as `loggerInstance`. */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const base = baseFields(options.worker ?? process.env.NODE_APP_INSTANCE);
@@ -118,7 +103,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     redact: { paths: [...REDACT_PATHS], censor: '[Redacted]' },
     serializers: { req: serializeRequest, res: serializeResponse, err: serializeError },
     // Lines written during a request (by any logger, e.g. a CONTEXT_LOGGER) carry its id.
-    mixin: requestIdOfContext,
+    mixin: requestIdMixin,
+    mixinMergeStrategy: mergeRequestId,
   };
   if (options.name !== undefined) config.name = options.name;
   if (options.destination) return pino(config, options.destination);
@@ -131,6 +117,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
         ignore: 'worker' in base ? 'hostname' : 'pid,hostname',
       },
     };
+    return pino(config);
   }
-  return pino(config);
+  const stdout = stdoutDestination();
+  return stdout ? pino(config, stdout) : pino(config);
 }

@@ -1,6 +1,7 @@
 /** Fastify's log controller for Keel: one line per completed request, no "incoming" line. */
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { redactUrl } from './redact-url.js';
+import { writeRequestLine } from './request-logger.js';
 
 /** Which requests get a line: every one, only 4xx/5xx and slow ones, or none (`LOG_REQUESTS`). */
 export type RequestLogMode = 'all' | 'errors' | 'off';
@@ -47,10 +48,11 @@ export class RequestLogController extends LogController {
       url: redactUrl(request.url),
       statusCode: reply.statusCode,
       responseTime,
-      ...(slow ? { slow } : {}),
     };
-    if (error) reply.log.error({ ...line, err: error }, 'request errored');
-    else if (slow) reply.log.warn(line, 'request completed');
-    else reply.log.info(line, 'request completed');
+    if (error)
+      reply.log.error({ ...line, ...(slow ? { slow } : {}), err: error }, 'request errored');
+    else if (slow) reply.log.warn({ ...line, slow }, 'request completed');
+    // The common line, written without pino's generic object walk when the logger allows it.
+    else if (!writeRequestLine(reply.log, line)) reply.log.info(line, 'request completed');
   }
 }

@@ -45,6 +45,11 @@ class LinesController {
     return { text: this.greeter.greet() };
   }
 
+  @Get('/bindings')
+  bindings(@Req() request: FastifyRequest) {
+    return (request.log as Logger).bindings();
+  }
+
   @Get('/missing')
   missing() {
     throw new NotFoundError();
@@ -91,6 +96,14 @@ describe('requestId on log lines', () => {
       'request completed',
     ]);
     for (const line of lines) expect(count(line, '"requestId"')).toBe(1);
+  });
+});
+
+describe('request.log', () => {
+  it('binds the requestId of its request, and nothing else', async () => {
+    const { app: running } = await build();
+    const response = await running.inject({ url: '/bindings', headers: { 'x-request-id': 'b-1' } });
+    expect(response.json()).toEqual({ requestId: 'b-1' });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   RequestLogController,
   type RequestLogOptions,
 } from '../../logger/request-log-controller.js';
+import { isKeelLogger, requestChildLogger } from '../../logger/request-logger.js';
 import { createClientErrorHandler } from './client-error-handler.js';
 
 /** `REQUEST_TIMEOUT_MS`'s default: a request, body included, must arrive within 30 s. */
@@ -73,6 +74,10 @@ export function serverOptions(options: KeelServerOptions = {}): FastifyHttpOptio
     onConstructorPoisoning: 'error',
     routerOptions: { ignoreTrailingSlash: true },
   };
-  if (options.loggerInstance) return { ...base, loggerInstance: options.loggerInstance };
-  return { ...base, logger: false };
+  const logger = options.loggerInstance;
+  if (!logger) return { ...base, logger: false };
+  // Keel's loggers get each request's child without pino's per-child setup (see request-logger).
+  if (isKeelLogger(logger))
+    return { ...base, loggerInstance: logger, childLoggerFactory: requestChildLogger };
+  return { ...base, loggerInstance: logger };
 }
