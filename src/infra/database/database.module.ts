@@ -26,7 +26,8 @@ export class DatabaseModule {
         DatabaseConnection,
         {
           provide: DATABASE,
-          useFactory: (connection: DatabaseConnection) => connection.db,
+          // Async: PGlite's code loads here, only when it is the configured driver.
+          useFactory: (connection: DatabaseConnection) => connection.load(),
           inject: [DatabaseConnection],
         },
         UnitOfWork,
