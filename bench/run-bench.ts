@@ -5,7 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { ensureBenchPackages, nestVersionsNote } from './lib/bench-packages.js';
-import { buildForNode } from './lib/build.js';
+import { buildForNode, bundleAppForNode } from './lib/build.js';
 import { killChildrenOnExit } from './lib/child-registry.js';
 import { stopLoadWorker } from './lib/load.js';
 import type { Section } from './lib/report.js';
@@ -97,10 +97,12 @@ async function isolated(
 }
 
 /** Compiles for Node; returns the notes the report must carry (type errors do not stop it). */
-function build(): string[] {
+async function build(): Promise<string[]> {
   log('building src/ and bench/servers/ for Node (tsc, incremental)...');
   const result = buildForNode();
   log(`  done in ${result.seconds.toFixed(1)} s`);
+  const bundled = await bundleAppForNode();
+  log(`  example app bundled as npm run build does, in ${bundled.toFixed(1)} s`);
   if (result.errors.length === 0) return [];
   log(`  WARNING tsc reported type errors:\n  ${result.errors.slice(0, 10).join('\n  ')}`);
   return [`tsc reported ${result.errors.length} type error(s); Node ran the emitted JavaScript`];
@@ -113,7 +115,7 @@ async function main(): Promise<number> {
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   // Before the build: tsc needs NestJS's types, and the Nest server its code.
   ensureBenchPackages(log);
-  const notes = [nestVersionsNote(), ...build()];
+  const notes = [nestVersionsNote(), ...(await build())];
   const sections: Section[] = [];
   const groups: [string, number[], typeof httpScenarios][] = [
     ['Scenarios 1-2', [1, 2], httpScenarios],

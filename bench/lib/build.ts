@@ -1,7 +1,9 @@
 /** Compiles `src/` and `bench/servers/` with tsc for Node (tsc emits the decorator metadata). */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE_BIN, REPO_ROOT } from './runtimes.js';
+import { bundleForNode } from '../../scripts/lib/node-bundle.js';
+import { APP_BUNDLE_DIR, BUILD_DIR, NODE_BIN, REPO_ROOT } from './runtimes.js';
 
 /** How the build went: tsc still emits when it reports type errors. */
 export interface BuildResult {
@@ -28,4 +30,15 @@ export function buildForNode(): BuildResult {
     throw new Error(`tsc failed (exit ${result.status}): ${result.stderr || result.stdout}`);
   }
   return { seconds, errors };
+}
+
+/**
+ * Bundles the example app's tsc output as `npm run build` does (`start:node` runs that bundle),
+ * into `bench/.build/bundle`; returns the seconds it took.
+ */
+export async function bundleAppForNode(): Promise<number> {
+  const started = performance.now();
+  rmSync(APP_BUNDLE_DIR, { recursive: true, force: true });
+  await bundleForNode({ entry: join(BUILD_DIR, 'src', 'main.js'), outdir: APP_BUNDLE_DIR });
+  return (performance.now() - started) / 1000;
 }

@@ -15,6 +15,12 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 /** Where `tsc -p bench/tsconfig.build.json` writes `src/` and `bench/servers/` for Node. */
 export const BUILD_DIR = join(REPO_ROOT, 'bench', '.build');
 
+/** Where the example app's Node bundle goes (what `npm run build` makes of `src/main.ts`). */
+export const APP_BUNDLE_DIR = join(BUILD_DIR, 'bundle');
+
+/** The example app's entry, which Node runs bundled, as `start:node` does. */
+const APP_ENTRY = 'src/main.ts';
+
 /** The Bun binary installed by npm (the `bun` package). */
 export const BUN_BIN = join(REPO_ROOT, 'node_modules', '.bin', 'bun');
 
@@ -29,10 +35,14 @@ export interface Command {
 
 /**
  * How `runtime` starts `entry` (a `.ts` path relative to the repo root): Bun runs the source,
- * Node runs the tsc output, which carries `design:paramtypes` (esbuild and tsx would not).
+ * Node runs the tsc output, which carries `design:paramtypes` (esbuild and tsx would not); the
+ * example app, the bundle of that output, as `npm run build` leaves it for `start:node`.
  */
 export function commandFor(runtime: Runtime, entry: string, runtimeArgs: string[] = []): Command {
   if (runtime === 'bun') return { command: BUN_BIN, args: [...runtimeArgs, entry] };
+  if (entry === APP_ENTRY) {
+    return { command: NODE_BIN, args: [...runtimeArgs, join(APP_BUNDLE_DIR, 'main.js')] };
+  }
   const compiled = join(BUILD_DIR, entry.replace(/\.ts$/, '.js'));
   return { command: NODE_BIN, args: [...runtimeArgs, compiled] };
 }
