@@ -1,8 +1,10 @@
 /** Scenario 5: cold start (spawn to first 200) and RSS of the example app against plain Fastify. */
+import { join, relative } from 'node:path';
 import { runLoad } from '../lib/load.js';
 import { formatMb, formatMs, formatRatio, table } from '../lib/markdown.js';
 import type { Check, Section } from '../lib/report.js';
 import type { Runtime } from '../lib/runtimes.js';
+import { APP_BUNDLE_DIR, REPO_ROOT } from '../lib/runtimes.js';
 import { ServerProcess, type ServerSpec } from '../lib/server-process.js';
 import type { BenchSettings } from '../lib/settings.js';
 import { median, summarize } from '../lib/stats.js';
@@ -25,9 +27,27 @@ export interface BootConfig {
   targeted: boolean;
 }
 
-/** Plain Fastify; the app on Postgres with memory adapters; the app on PGlite. */
-export function bootConfigs(settings: BenchSettings): BootConfig[] {
+/**
+ * Plain Fastify; the app on Postgres with memory adapters; on Bun, the same from the bundle
+ * `npm run build` makes (Node runs that bundle in the line before); the app on PGlite.
+ */
+export function bootConfigs(settings: BenchSettings, runtime: Runtime): BootConfig[] {
   const database = process.env.DATABASE_URL;
+  const bundle = relative(REPO_ROOT, join(APP_BUNDLE_DIR, 'main.js'));
+  const onBundle: BootConfig[] =
+    runtime === 'bun'
+      ? [
+          {
+            name: 'app-bundle',
+            label:
+              'example app, Postgres + memory adapters, Bun running the Node bundle (no target)',
+            server: { ...APP, entry: bundle, env: appEnv({ DATABASE_URL: database }) },
+            starts: settings.coldStarts,
+            skip: database ? undefined : 'DATABASE_URL is not set',
+            targeted: false,
+          },
+        ]
+      : [];
   const plainServer = { entry: 'bench/servers/plain-fastify.server.ts', probePath: '/hello' };
   return [
     {
@@ -45,6 +65,7 @@ export function bootConfigs(settings: BenchSettings): BootConfig[] {
       skip: database ? undefined : 'DATABASE_URL is not set',
       targeted: true,
     },
+    ...onBundle,
     {
       name: 'app-pglite',
       label: 'example app, PGlite in memory (no target)',
@@ -92,7 +113,7 @@ async function boot(
 
 /** Boots each configuration several times, interleaved; the last boot of each is loaded for RSS. */
 export async function runColdStart(options: ColdStartOptions): Promise<Section> {
-  const all = bootConfigs(options.settings);
+  const all = bootConfigs(options.settings, options.runtime);
   const runnable = all.filter((config) => !config.skip);
   const figures = new Map<string, BootFigures>(
     runnable.map((c) => [c.name, { coldStartMs: [], rssAtReadyBytes: [], rssAfterLoadBytes: NaN }]),
