@@ -33,6 +33,8 @@ interface DataConfig {
   skip?: string;
   /** Issue 8's target as a share of the Keel GET /hello reference. */
   target?: number;
+  /** What a reference serves (default `/hello`). */
+  path?: string;
 }
 
 /** What to run. */
@@ -45,6 +47,7 @@ export interface UserDataOptions {
 
 const PLAIN_REF = 'plain-hello';
 const KEEL_REF = 'keel-hello';
+const APP_REF = 'app-live';
 
 const REFERENCES: readonly DataConfig[] = [
   {
@@ -61,6 +64,13 @@ const REFERENCES: readonly DataConfig[] = [
     probePath: '/hello',
   },
 ];
+
+// The example app's simplest route, in the same app and settings as the memory cache hit: what
+// the hit costs beyond the app's own per-request work (helmet, request ids, WebSocket hooks...).
+function appReference(env: Record<string, string | undefined>): DataConfig {
+  const label = 'reference: example app GET /health/live (the cache hit app, no cache)';
+  return { name: APP_REF, label, ...APP, env, path: APP.probePath };
+}
 
 function configs(): DataConfig[] {
   const { DATABASE_URL: database, REDIS_URL: redis } = process.env;
@@ -103,7 +113,9 @@ export async function runUserData(options: UserDataOptions): Promise<Section[]> 
   for (const config of skipped) {
     options.log(`scenario ${config.scenario}: ${config.label} skipped: ${config.skip}`);
   }
-  const runnable = [...REFERENCES, ...wanted.filter((config) => !config.skip)];
+  const appEnvironment = configs().find((config) => config.name === 'cache-memory')!.env!;
+  const references = [...REFERENCES, appReference(appEnvironment)];
+  const runnable = [...references, ...wanted.filter((config) => !config.skip)];
   const servers: ServerProcess[] = [];
   const seeded: [ServerProcess, string][] = [];
   try {
@@ -120,7 +132,7 @@ export async function runUserData(options: UserDataOptions): Promise<Section[]> 
       servers.push(server);
       const id = config.scenario ? await seedUser(server) : undefined;
       if (id) seeded.push([server, id]);
-      const path = id ? `/users/${id}` : '/hello';
+      const path = id ? `/users/${id}` : (config.path ?? '/hello');
       targets.push({ name, url: server.url(path), cpuSeconds: () => server.cpuSeconds() });
     }
     options.log(`scenarios 3-4 on ${options.runtime}: GET /users/:id`);
@@ -140,7 +152,11 @@ function dataSection(
   rss: ReadonlyMap<string, number>,
   skipped: readonly DataConfig[],
 ): Section {
-  const [plain, keel] = [results.get(PLAIN_REF)!, results.get(KEEL_REF)!];
+  const [plain, keel, app] = [
+    results.get(PLAIN_REF)!,
+    results.get(KEEL_REF)!,
+    results.get(APP_REF)!,
+  ];
   const rows = runnable.map((config) => {
     const rounds = results.get(config.name)!;
     return [
@@ -149,11 +165,12 @@ function dataSection(
       formatMb(rss.get(config.name)!),
       ratioCell(rounds, plain),
       ratioCell(rounds, keel),
+      ratioCell(rounds, app),
       failuresCell(rounds),
     ];
   });
   const headers = ['configuration', ...ROUND_HEADERS, 'RSS MiB', 'vs plain /hello'];
-  headers.push('vs Keel /hello', 'failures');
+  headers.push('vs Keel /hello', 'vs app /health/live', 'failures');
   const checks: Check[] = runnable.flatMap((config) => {
     if (config.target === undefined) return [];
     const rounds = results.get(config.name)!;
