@@ -25,6 +25,8 @@ export interface RawOptions {
   maxMs?: number;
   /** Wait for the server to close the connection, not just for one whole response. */
   untilClose?: boolean;
+  /** Connect at once, but send the first chunk only once this settles (several sockets at once). */
+  start?: Promise<unknown>;
 }
 
 // True once the head and `Content-Length` bytes of body have arrived.
@@ -60,7 +62,7 @@ export function rawRequest(
   options: RawOptions = {},
 ): Promise<RawResponse> {
   const parts = typeof chunks === 'string' ? [chunks] : [...chunks];
-  const { intervalMs = 0, maxMs = 3000, untilClose = false } = options;
+  const { intervalMs = 0, maxMs = 3000, untilClose = false, start } = options;
   return new Promise((done) => {
     const started = Date.now();
     const socket = connect(port, '127.0.0.1');
@@ -83,7 +85,7 @@ export function rawRequest(
       if (intervalMs === 0) sendNext();
       else trickle = setTimeout(sendNext, intervalMs);
     };
-    socket.on('connect', sendNext);
+    socket.on('connect', () => (start ? void start.then(sendNext) : sendNext()));
     socket.on('data', (data) => {
       received += data.toString('latin1');
       if (!untilClose && complete(received)) finish(false);

@@ -1,5 +1,6 @@
 /** The body receive deadline on Node (in-process) and Bun (child process), over real sockets. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kernelMessages } from '../../../../src/core/i18n/kernel.messages.js';
 import { TestClient } from '../../../infra/ws/ws-test-client.js';
 import { type EdgeServer, rawRequest, startEdgeServer } from './raw-http.js';
 
@@ -35,6 +36,41 @@ describe.each(['node', 'bun'] as const)('body deadline under %s', (runtime) => {
     expect(body.requestId).toBe(response.headers['x-request-id']);
     expect(response.closed).toBe(true);
     expect(response.elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+  });
+
+  it('answers each of two bodies that began trickling together with its own request id and language', async () => {
+    // Both heads are written in one tick, so the server reads them in one turn of its loop.
+    let release: () => void = () => undefined;
+    const start = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const trickle = (lang: string) => {
+      const opening = head('/edge/notes', note).replace(
+        '\r\n\r\n',
+        `\r\nAccept-Language: ${lang}\r\n\r\n`,
+      );
+      return rawRequest(server.port, [opening, ...note.split('')], {
+        intervalMs: 150,
+        maxMs: CLOSE_BOUND_MS,
+        untilClose: true,
+        start,
+      });
+    };
+    const pending = Promise.all([trickle('es'), trickle('pt-BR')]);
+    setTimeout(release, 200);
+    const responses = await pending;
+    const bodies = responses.map(
+      (response) => JSON.parse(response.body) as Record<string, unknown>,
+    );
+    expect(responses.map((response) => response.status)).toEqual([408, 408]);
+    expect(bodies.map((body) => body.requestId)).toEqual(
+      responses.map((response) => response.headers['x-request-id']),
+    );
+    expect(bodies[0]?.requestId).not.toBe(bodies[1]?.requestId);
+    expect(bodies.map((body) => body.message)).toEqual([
+      kernelMessages.es['errors.REQUEST_TIMEOUT'],
+      kernelMessages['pt-BR']['errors.REQUEST_TIMEOUT'],
+    ]);
   });
 
   it('answers 408 in the error shape to headers that trickle in past the deadline', async () => {
