@@ -55,16 +55,21 @@ class LineBatcher implements DestinationStream {
 
 let shared: LineBatcher | undefined;
 
-// Bun's process.stdout has its own `write` (not its prototype's): there, the one it had when
-// this module loaded is the original. (pino takes it for a replaced one and writes every line
-// through it: about a fifth of a small request's CPU on Bun.)
+// Bun's process.stdout has its own `write` (not its prototype's), named `writeFast` (Bun 1.x).
+// pino takes it for a replaced one and writes every line through it: about a fifth of a small
+// request's CPU on Bun. A `write` by any other name was put there by someone else, possibly
+// before this module loaded: PM2's Bun container does, to send lines to its log files.
+const BUN_STDOUT_WRITE = 'writeFast';
 const loadedWrite = process.stdout.write;
 
-// Like pino, lines go through process.stdout when something (a test runner) replaced its write.
+// Like pino, lines go through process.stdout when something (a test runner, PM2) replaced its
+// write; an unknown Bun falls back to that too, which is only slower.
 function stdoutReplaced(): boolean {
   const { write } = process.stdout;
   if (write === Object.getPrototypeOf(process.stdout).write) return false;
-  return process.versions.bun === undefined || write !== loadedWrite;
+  return (
+    process.versions.bun === undefined || write !== loadedWrite || write.name !== BUN_STDOUT_WRITE
+  );
 }
 
 /** The process's buffered stdout (undefined when stdout has been replaced: pino's default then). */

@@ -47,6 +47,19 @@ describe('the default stdout destination (Bun)', { timeout: 60_000 }, () => {
     expect(lines).toHaveLength(3);
   });
 
+  it('writes through a process.stdout.write replaced before it loaded (PM2 on Bun)', async () => {
+    const child = spawn(BUN, ['test/core/logger/fixtures/stdout-replaced.ts'], { cwd: REPO_ROOT });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    const code = await new Promise((resolve) => child.once('close', resolve));
+    expect(code).toBe(0);
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(3);
+    expect(lines.every((line) => line.startsWith('replaced:{'))).toBe(true);
+  });
+
   it('writes the lines of exit listeners registered after it', async () => {
     const { lines } = await run('late', 1);
     expect(lines.map((line) => JSON.parse(line).msg)).toEqual([
