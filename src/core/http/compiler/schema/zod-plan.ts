@@ -4,6 +4,8 @@
  */
 import type { $ZodType } from 'zod/v4/core';
 import { hasBadText } from './bad-text.js';
+import { type Coercer, coercerOf } from './zod-coercion.js';
+import { at, type CheckDef, type Def, defOf, Inexact } from './zod-def.js';
 
 /** Where the schema validates: a JSON body, a part of strings (query, params, headers), a response. */
 export type SchemaMode = 'body' | 'coerced' | 'response';
@@ -11,8 +13,7 @@ export type SchemaMode = 'body' | 'coerced' | 'response';
 /** Applied to a value ajv accepted, in place: what Zod's parse would also have done to it. */
 export type Finisher = (value: unknown) => void;
 
-/** Zod's coercions of a string part, applied to a copy before ajv sees it. */
-export type Coercer = (copy: Record<string, unknown>) => void;
+export type { Coercer } from './zod-coercion.js';
 
 /** The schema is exact in JSON Schema; `finish` is present when accepted values need shaping. */
 export interface ExactPlan {
@@ -29,23 +30,6 @@ export interface ZodPlan {
 
 /** The decision for one schema in one mode. */
 export type SchemaPlan = ExactPlan | ZodPlan;
-
-class Inexact {
-  constructor(readonly reason: string) {}
-}
-
-interface Def {
-  type: string;
-  checks?: Array<{ _zod: { def: CheckDef } }>;
-  coerce?: boolean;
-  catchall?: $ZodType;
-  [key: string]: unknown;
-}
-
-interface CheckDef {
-  check: string;
-  [key: string]: unknown;
-}
 
 // Formats whose Zod check is exactly `pattern.test(value)` (no URL parser, no extra logic).
 const PATTERN_FORMATS = new Set([
@@ -74,8 +58,6 @@ const PATTERN_FORMATS = new Set([
 const NUMBER_FORMATS = new Set(['safeint', 'int32', 'uint32', 'float32', 'float64']);
 const PRIMITIVES = new Set(['string', 'number', 'boolean', 'null', 'literal', 'enum']);
 
-const defOf = (schema: $ZodType): Def => schema._zod.def as unknown as Def;
-
 /** The plan for `schema` in `mode`. */
 export function planSchema(schema: $ZodType, mode: SchemaMode): SchemaPlan {
   try {
@@ -86,10 +68,6 @@ export function planSchema(schema: $ZodType, mode: SchemaMode): SchemaPlan {
     if (error instanceof Inexact) return { exact: false, reason: error.reason };
     throw error;
   }
-}
-
-function at(path: string): string {
-  return path === '' ? '' : ` at ${path}`;
 }
 
 // Returns the finisher of this node (undefined when accepted values need nothing).
@@ -290,48 +268,4 @@ function defaultIsValid(inner: $ZodType, def: Def): boolean {
     inner as unknown as { safeParse?: (v: unknown) => { success: boolean } }
   ).safeParse?.(value);
   return result?.success === true;
-}
-
-const COERCIONS: Record<string, (value: unknown) => unknown> = {
-  number: Number,
-  string: String,
-  boolean: Boolean,
-};
-
-// z.coerce.* converts with Number(), String(), Boolean() before checking; ajv's own coercion
-// differs ("" is 0 for Zod, "false" is true), so Keel applies Zod's, on the top-level keys of the
-// copy (and the items of their arrays), which is all a query string or params can hold.
-function coercerOf(schema: $ZodType): Coercer | undefined {
-  const def = defOf(schema);
-  if (def.type !== 'object') return undefined;
-  const entries = Object.entries(def.shape as Record<string, $ZodType>).flatMap(([key, value]) => {
-    const convert = valueCoercer(value, key);
-    return convert ? [[key, convert] as const] : [];
-  });
-  if (entries.length === 0) return undefined;
-  return (copy) => {
-    for (const [key, convert] of entries) {
-      const value = copy[key];
-      if (value !== undefined && value !== null) copy[key] = convert(value);
-    }
-  };
-}
-
-function valueCoercer(schema: $ZodType, path: string): ((value: unknown) => unknown) | undefined {
-  const def = defOf(schema);
-  if (['optional', 'nullable', 'default'].includes(def.type)) {
-    return valueCoercer(def.innerType as $ZodType, path);
-  }
-  if (def.type === 'array') {
-    const item = leafCoercer(defOf(def.element as $ZodType), path);
-    return item ? (value) => (Array.isArray(value) ? value.map(item) : value) : undefined;
-  }
-  return leafCoercer(def, path);
-}
-
-function leafCoercer(def: Def, path: string): ((value: unknown) => unknown) | undefined {
-  if (def.coerce !== true) return undefined;
-  const convert = COERCIONS[def.type];
-  if (!convert) throw new Inexact(`z.coerce.${def.type}()${at(path)}`);
-  return convert;
 }
