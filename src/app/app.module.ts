@@ -1,5 +1,6 @@
 /** The composition root: which modules the app runs and which adapters back the ports. */
 import { type DynamicModule, Module } from '#core';
+import { AuthModule } from '#infra/auth';
 import { BusModule } from '#infra/bus';
 import { CacheModule } from '#infra/cache';
 import { DatabaseModule } from '#infra/database';
@@ -48,5 +49,28 @@ export function infrastructure(config: AppConfig): DynamicModule[] {
     CacheModule.forRoot({ driver: config.cacheDriver, prefix: config.cachePrefix }),
     BusModule.forRoot({ driver: config.busDriver }),
     WsModule.forRoot({ origins: config.wsOrigins }),
+    AuthModule.forRoot(authOptions(config)),
   ];
+}
+
+/**
+ * Token settings from AUTH_*. Keys come from AUTH_PRIVATE_KEY or AUTH_KEYS_DIR; development writes
+ * one into AUTH_KEYS_DIR on first boot, tests keep one in memory, production refuses to start
+ * without keys (every worker must sign with the same ones: `npm run gen:keys`).
+ */
+export function authOptions(config: AppConfig) {
+  const generate = { production: false, test: 'memory', development: 'file' } as const;
+  return {
+    issuer: config.authIssuer,
+    audience: config.authAudience,
+    accessTtlSeconds: config.authAccessTtlSeconds,
+    keys: {
+      privateKeys: config.authPrivateKey,
+      dir: config.authKeysDir,
+      generateIfMissing: generate[config.nodeEnv],
+    },
+    ...(config.authJwksUrl && config.authJwksIssuer
+      ? { external: { jwksUrl: config.authJwksUrl, issuer: config.authJwksIssuer } }
+      : {}),
+  };
 }

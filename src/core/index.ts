@@ -11,6 +11,7 @@ export {
   type ShutdownSignalOptions,
 } from './application/shutdown-signals.js';
 export { ShutdownState } from './application/shutdown-state.js';
+export * from './auth/index.js';
 export { RequestContext, type RequestContextData } from './context/index.js';
 export {
   DI_ERROR_CODES,
@@ -53,7 +54,7 @@ export {
   Res,
 } from './http/decorators/param.decorators.js';
 export { Delete, Get, Patch, Post, Put } from './http/decorators/route.decorators.js';
-export type { CanActivate } from './http/enhancers/can-activate.js';
+export type { CanActivate, GuardDocumentation } from './http/enhancers/can-activate.js';
 export { Catch } from './http/enhancers/catch.decorator.js';
 export { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from './http/enhancers/enhancer-tokens.js';
 export type { ExceptionFilter } from './http/enhancers/exception-filter.js';
@@ -84,6 +85,7 @@ export {
   t,
 } from './i18n/index.js';
 export { createContextLogger } from './logger/index.js';
+export * from './ports/authenticator.port.js';
 export * from './ports/cache.port.js';
 export * from './ports/clock.port.js';
 export * from './ports/health-indicator.port.js';

@@ -8,6 +8,25 @@ function load(env: Record<string, string>) {
   return loadConfig(env, { envFile: false });
 }
 
+/** The AUTH_* settings of an empty environment (test/app/auth-config.test.ts covers each rule). */
+const AUTH_DEFAULTS = {
+  authIssuer: 'keel',
+  authAudience: 'keel-api',
+  authKeysDir: './.data/keys',
+  authPrivateKey: undefined,
+  authAccessTtlSeconds: 900,
+  authRefreshTtlSeconds: 2_592_000,
+  authJwksUrl: undefined,
+  authJwksIssuer: undefined,
+  authProtectExamples: false,
+  authArgon2MemoryKib: 19_456,
+  authArgon2Iterations: 2,
+  authArgon2Parallelism: 1,
+  authSigninMaxAttempts: 10,
+  authSigninIpMaxAttempts: 100,
+  authSigninWindowSeconds: 60,
+};
+
 describe('loadConfig defaults', () => {
   it('gives DESIGN.md defaults for an empty environment', () => {
     expect(load({})).toEqual({
@@ -36,6 +55,7 @@ describe('loadConfig defaults', () => {
       requestTimeoutMs: 30_000,
       logRequests: 'all',
       logSlowMs: 1000,
+      ...AUTH_DEFAULTS,
     });
   });
 
@@ -108,6 +128,7 @@ describe('loadConfig defaults', () => {
       requestTimeoutMs: 5000,
       logRequests: 'errors',
       logSlowMs: 250,
+      ...AUTH_DEFAULTS,
     });
   });
 });

@@ -7,10 +7,18 @@ import { loadConfig } from '../../src/app/config.js';
 
 const text = readFileSync('.env.example', 'utf8');
 // Lines like `# PORT=3000`: a documented variable with its value.
-const documented = [...text.matchAll(/^# ([A-Z_]+)=(.*)$/gm)].map(([, name = '', value = '']) => ({
+const documented = [...text.matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, name = '', value = '']) => ({
   name,
   value,
 }));
+
+const WITHOUT_DEFAULT = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'AUTH_PRIVATE_KEY',
+  'AUTH_JWKS_URL',
+  'AUTH_JWKS_ISSUER',
+];
 
 describe('.env.example', () => {
   it('documents exactly the variables the config reads', () => {
@@ -22,8 +30,8 @@ describe('.env.example', () => {
   });
 
   it('shows the default of every variable that has one', () => {
-    // These two have no default (unset means PGlite / no Redis): the file shows an example.
-    const examples = new Set(['DATABASE_URL', 'REDIS_URL']);
+    // These have no default (unset means PGlite, no Redis, no outside IdP): the file shows an example.
+    const examples = new Set(WITHOUT_DEFAULT);
     const uncommented = Object.fromEntries(
       documented.filter(({ name }) => !examples.has(name)).map(({ name, value }) => [name, value]),
     );
@@ -34,7 +42,7 @@ describe('.env.example', () => {
   it('gives valid examples for the variables without a default', () => {
     const examples = Object.fromEntries(
       documented
-        .filter(({ name }) => name === 'DATABASE_URL' || name === 'REDIS_URL')
+        .filter(({ name }) => WITHOUT_DEFAULT.includes(name))
         .map(({ name, value }) => [name, value]),
     );
     expect(() => loadConfig(examples, { envFile: false })).not.toThrow();

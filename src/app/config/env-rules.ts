@@ -1,4 +1,5 @@
 /** The rule of each environment variable: how a raw string converts, and the form it expects. */
+import { z } from 'zod';
 import { describeValue } from '../config.errors.js';
 
 /** Converts a raw string, or returns `undefined` when it is not acceptable. */
@@ -33,7 +34,11 @@ function oneOf<const T extends string>(values: readonly T[], problem: string): R
 }
 
 /** A whole number written in decimal digits, from `min` to `max`. */
-function integer(min: number, max: number, texts: Omit<Rule<number>, 'convert'>): Rule<number> {
+export function integer(
+  min: number,
+  max: number,
+  texts: Omit<Rule<number>, 'convert'>,
+): Rule<number> {
   const convert = (raw: string) => {
     const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
     return value >= min && value <= max ? value : undefined;
@@ -139,4 +144,15 @@ export function originList(raw: string): readonly string[] | '*' | { readonly pr
   const bad = items.filter((_, index) => origins[index] === undefined);
   const verb = bad.length === 1 ? 'is not an origin' : 'are not origins';
   return { problem: `${bad.map(describeValue).join(', ')} ${verb}; expected ${ORIGINS_EXPECTED}` };
+}
+
+/** A field that converts a raw string or reports `"<value>" <problem>; expected <form>`. */
+export function field<T>(rule: Rule<T>) {
+  return z.string().transform((raw, ctx): T => {
+    const value = rule.convert(raw);
+    if (value !== undefined) return value;
+    const message = `${describeValue(raw)} ${rule.problem}; expected ${rule.expected}`;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
 }

@@ -3,8 +3,10 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { CACHE_DEFAULTS } from '#infra/cache';
 import { describeValue } from '../config.errors.js';
+import { type AuthConfig, authFields, checkAuthCombinations, toAuthConfig } from './auth-env.js';
 import {
   type DRIVERS,
+  field,
   isPostgresUrl,
   type LANGS,
   type LOG_LEVELS,
@@ -12,11 +14,10 @@ import {
   type NODE_ENVS,
   originList,
   RULES,
-  type Rule,
 } from './env-rules.js';
 
 /** The validated, frozen settings of the app; field names are the camelCase of the variables. */
-export interface AppConfig {
+export interface AppConfig extends AuthConfig {
   readonly nodeEnv: (typeof NODE_ENVS)[number];
   readonly port: number;
   readonly host: string;
@@ -50,17 +51,6 @@ export interface AppConfig {
   readonly logRequests: (typeof LOG_REQUESTS)[number];
   /** Requests slower than this are logged at warn (in `errors` mode too). */
   readonly logSlowMs: number;
-}
-
-/** A field that converts a raw string or reports `"<value>" <problem>; expected <form>`. */
-function field<T>(rule: Rule<T>) {
-  return z.string().transform((raw, ctx): T => {
-    const value = rule.convert(raw);
-    if (value !== undefined) return value;
-    const message = `${describeValue(raw)} ${rule.problem}; expected ${rule.expected}`;
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  });
 }
 
 function origins() {
@@ -99,6 +89,7 @@ const fields = z.object({
   REQUEST_TIMEOUT_MS: field(RULES.positiveMs).default(30_000),
   LOG_REQUESTS: field(RULES.logRequests).default('all'),
   LOG_SLOW_MS: field(RULES.positiveMs).default(1000),
+  ...authFields,
 });
 
 type Fields = z.output<typeof fields>;
@@ -109,6 +100,8 @@ const COMBINED: ReadonlySet<string> = new Set([
   'REDIS_URL',
   'WEB_CONCURRENCY',
   'DATABASE_URL',
+  'AUTH_JWKS_URL',
+  'AUTH_JWKS_ISSUER',
 ]);
 
 /** The rules that span variables: Redis drivers need Redis, several processes need Postgres. */
@@ -123,6 +116,7 @@ function checkCombinations(env: Fields, ctx: z.RefinementCtx): void {
     const message = `${describeValue(String(processes))} needs a postgres:// DATABASE_URL (PGlite is single-process); expected 1, or set DATABASE_URL`;
     ctx.addIssue({ code: 'custom', path: ['WEB_CONCURRENCY'], message });
   }
+  checkAuthCombinations(env, ctx);
 }
 
 /** Applies the defaults that depend on other variables and renames to camelCase. */
@@ -156,6 +150,7 @@ function toAppConfig(env: Fields): AppConfig {
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     logRequests: env.LOG_REQUESTS,
     logSlowMs: env.LOG_SLOW_MS,
+    ...toAuthConfig(env),
   };
 }
 

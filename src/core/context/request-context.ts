@@ -1,5 +1,6 @@
 /** The per-request context (AsyncLocalStorage): requestId, language, credentials, trace. */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Principal } from '../auth/principal.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Lang } from '../i18n/languages.js';
 
@@ -11,8 +12,8 @@ export interface RequestContextData {
   readonly lang: Lang;
   /** The raw bearer token of the `Authorization` header, if any. */
   readonly bearerToken?: string;
-  /** Who is calling, set by an authentication guard. */
-  principal?: unknown;
+  /** Who is calling, set by the authentication guard (or a WebSocket upgrade). */
+  principal?: Principal;
   /** Distributed-trace id, set by tracing when present. */
   traceId?: string;
   /** The translator of the app serving the request (its catalogs and default language). */

@@ -2,11 +2,13 @@
 import type { App } from '../application/app.js';
 import type { AppOptions } from '../application/app-options.js';
 import { createApp } from '../application/create-app.js';
+import type { Principal } from '../auth/principal.js';
 import type { InjectionToken, Type } from '../di/injection-token.js';
 import { Module } from '../di/module.decorator.js';
 import type { ModuleMetadata } from '../di/module-metadata.js';
 import type { FactoryDependency } from '../di/provider.js';
 import type { Override } from '../di/provider-normalizer.js';
+import { AUTHENTICATOR, type Authenticator } from '../ports/authenticator.port.js';
 
 /** How to replace one token. */
 export interface OverrideBy<B> {
@@ -47,6 +49,16 @@ export class TestingModuleBuilder {
   /** Replaces an exception filter class. */
   overrideFilter(filter: Type): OverrideBy<TestingModuleBuilder> {
     return this.overrideProvider(filter);
+  }
+
+  /**
+   * Every request is made by `principal` (roles and scopes default to none), token or not: the
+   * app's `AUTHENTICATOR` is replaced, so guards, `@Roles` and `@CurrentUser()` see it.
+   */
+  withPrincipal(principal: Partial<Principal> & { sub: string }): TestingModuleBuilder {
+    const fixed: Principal = Object.freeze({ roles: [], scopes: [], ...principal });
+    const authenticator: Authenticator = { authenticate: async () => fixed };
+    return this.overrideProvider(AUTHENTICATOR).useValue(authenticator);
   }
 
   /** Builds the app (logger silent unless given). */

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { RawData } from 'ws';
 import { type ZodType, z } from 'zod';
-import type { CanActivate, Type, WsHandshake } from '#core';
+import type { CanActivate, Principal, Type, WsHandshake } from '#core';
 import {
   errorBody,
   HttpError,
@@ -93,7 +93,8 @@ export class GatewayDispatcher {
 
   private inContext<T>(client: WsConnection, fn: () => T): T {
     const context: RequestContextData = { ...client.context };
-    const principal = client.data.get('principal');
+    // Upgrade guards store who connected under `principal` (AuthModule's stores a Principal).
+    const principal = client.data.get('principal') as Principal | undefined;
     if (principal !== undefined) context.principal = principal;
     return RequestContext.run(context, fn);
   }

@@ -1,10 +1,11 @@
 /** `GET /health/live` and `GET /health/ready`. */
 import type { FastifyReply } from 'fastify';
-import { Controller, Get, Res } from '#core';
+import { Controller, Get, Public, Res } from '#core';
 import { LivenessDto, type Readiness, ReadinessDto } from './health.schemas.js';
 import { HealthService } from './health.service.js';
 
 /** Liveness for the process manager, readiness for the load balancer. */
+@Public()
 @Controller('/health', { tags: ['health'] })
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -5,6 +5,7 @@ import {
   Inject,
   LOGGER,
   OnEvent,
+  Public,
   Subscribe,
   WS_SERVER,
   type WsClient,
@@ -16,6 +17,7 @@ import { RoomBody, UserCreatedPush } from './notification.schemas.js';
 export const USERS_ROOM = 'users';
 
 /** Room membership over WebSocket and the `user.created` push. */
+@Public()
 @Gateway('/ws')
 export class NotificationGateway {
   constructor(

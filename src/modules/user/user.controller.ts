@@ -1,5 +1,16 @@
 /** `/users`: routes with Zod schemas; no business logic here. */
-import { Body, Controller, Delete, errorResponses, Get, Param, Patch, Post, Query } from '#core';
+import {
+  Body,
+  Controller,
+  Delete,
+  errorResponses,
+  Get,
+  Param,
+  Patch,
+  Post,
+  Public,
+  Query,
+} from '#core';
 import {
   type CreateUser,
   CreateUserBody,
@@ -14,6 +25,7 @@ import {
 import { UserService } from './user.service.js';
 
 /** CRUD over users. */
+@Public()
 @Controller('/users', { tags: ['users'] })
 export class UserController {
   constructor(private readonly users: UserService) {}

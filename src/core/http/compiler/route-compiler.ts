@@ -22,7 +22,7 @@ import { compileFilterChain } from './filter-chain.js';
 import { compileHandler } from './handler-compiler.js';
 import { joinPaths } from './path.js';
 import { captureRawBody } from './raw-body.js';
-import { compileRouteSchema } from './route-schema.js';
+import { compileRouteSchema, describeGuards } from './route-schema.js';
 
 /** The enhancers that apply to one route, already resolved to instances. */
 export interface RouteEnhancers {
@@ -106,7 +106,7 @@ function buildRoute(
     url: options.url,
     schema: compileRouteSchema(route.options, {
       tags: options.tags,
-      guarded: guards.length > 0,
+      guards: describeGuards(guards, { cls: metatype, handler: handlerRef }),
       interceptors,
     }),
     handler: compileHandler({

@@ -1,5 +1,7 @@
 /** A route's Fastify schema from its Zod options: strict body, documented errors, envelopes. */
 import { z } from 'zod';
+import type { Type } from '../../di/injection-token.js';
+import type { CanActivate, GuardDocumentation } from '../enhancers/can-activate.js';
 import type { Interceptor } from '../enhancers/interceptor.js';
 import type { ResponseSchemas, RouteOptions } from '../route-options.js';
 import { errorResponses } from '../server/error-body.schema.js';
@@ -8,8 +10,8 @@ import { errorResponses } from '../server/error-body.schema.js';
 export interface RouteSchemaContext {
   /** The controller's OpenAPI tags. */
   tags: string[] | undefined;
-  /** Guarded routes document 401 and 403. */
-  guarded: boolean;
+  /** What the route's guards document (statuses, security requirements). */
+  guards: readonly GuardDocumentation[];
   /** The route's interceptors, outermost first; their `responseSchema` wraps the 2xx schemas. */
   interceptors: readonly Interceptor[];
 }
@@ -28,14 +30,27 @@ export function compileRouteSchema(
   if (options.headers) schema.headers = options.headers;
   const validated = Boolean(options.params || options.query || options.body || options.headers);
   schema.response = {
-    ...documentedErrors(validated, context.guarded),
+    ...documentedErrors(validated, context.guards),
     ...enveloped(options.response ?? {}, context.interceptors),
   };
   const tags = [...(context.tags ?? []), ...(options.tags ?? [])];
   if (tags.length > 0) schema.tags = tags;
   for (const key of DOCS) if (options[key] !== undefined) schema[key] = options[key];
+  // The most specific guard decides: app-wide guards come first, then the class's, the method's.
+  const security = context.guards.findLast((doc) => doc.security !== undefined)?.security;
+  if (security !== undefined) schema.security = security;
   return schema;
 }
+
+/** The documentation of each guard for the route `handler` of `cls`. */
+export function describeGuards(
+  guards: readonly CanActivate[],
+  target: { cls: Type; handler: Function },
+): GuardDocumentation[] {
+  return guards.map((guard) => guard.describeRoute?.(target) ?? DEFAULT_GUARD_DOC);
+}
+
+const DEFAULT_GUARD_DOC: GuardDocumentation = { errors: [401, 403] };
 
 // The handler's result passes the innermost (method) interceptor first, so its envelope is the
 // innermost one; only 2xx schemas describe what interceptors wrap.
@@ -58,8 +73,12 @@ function enveloped(
 }
 
 // Documents the error shape; error bodies are sent with plain JSON, so these never re-validate them.
-function documentedErrors(validated: boolean, guarded: boolean): ResponseSchemas {
-  const statuses = [...(validated ? [400] : []), ...(guarded ? [401, 403] : []), 500];
+function documentedErrors(
+  validated: boolean,
+  guards: readonly GuardDocumentation[],
+): ResponseSchemas {
+  const guarded = new Set(guards.flatMap((doc) => doc.errors));
+  const statuses = [...(validated ? [400] : []), ...[...guarded].sort((a, b) => a - b), 500];
   return errorResponses(...statuses);
 }
 
