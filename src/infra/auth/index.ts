@@ -19,8 +19,14 @@ export {
   type SigningAlgorithm,
 } from './auth-options.js';
 export { RolesGuard } from './roles.guard.js';
-export { generateStoredKey, type StoredKey } from './signing-key.js';
-export { DEV_KEY_FILE, SigningKeys } from './signing-keys.js';
+export {
+  generateStoredKey,
+  importStoredKey,
+  parseKeyJson,
+  type SigningKey,
+  type StoredKey,
+} from './signing-key.js';
+export { DEV_KEY_FILE, keysInDir, liveKeys, SigningKeys } from './signing-keys.js';
 export {
   type AccessTokenSubject,
   type IssuedAccessToken,

@@ -34,7 +34,7 @@ export class SigningKeys implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const source = this.options.keys;
     let keys = source.privateKeys ? await fromJson(source.privateKeys, 'AUTH_PRIVATE_KEY') : [];
-    if (keys.length === 0 && source.dir !== undefined) keys = await fromDir(source.dir);
+    if (keys.length === 0 && source.dir !== undefined) keys = await keysInDir(source.dir);
     if (keys.length === 0) keys = await this.generate();
     this.keys = keys.sort((a, b) => b.activeFrom - a.activeFrom);
   }
@@ -48,13 +48,8 @@ export class SigningKeys implements OnModuleInit {
 
   /** The keys a token may be signed with at `now`: not yet retired (newest first). */
   verifying(now = Date.now()): SigningKey[] {
-    const signer = this.current(now);
-    return this.keys.filter((key, index) => {
-      if (key.activeFrom >= signer.activeFrom) return true;
-      // Superseded when the next newer key became active; retired once its tokens expired.
-      const supersededAt = this.keys[index - 1]?.activeFrom ?? now;
-      return supersededAt + this.retireAfterMs > now;
-    });
+    this.current(now);
+    return liveKeys(this.keys, now, this.retireAfterMs);
   }
 
   /** The verifying key with this `kid`, if any. */
@@ -82,8 +77,27 @@ export class SigningKeys implements OnModuleInit {
       // Another process of the same checkout wrote it first: use that one.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    return fromDir(dir);
+    return keysInDir(dir);
   }
+}
+
+/**
+ * The keys of `keys` (sorted newest first) that can still have live tokens at `now`: the signer,
+ * keys not active yet (published ahead of a rotation), and older keys superseded less than
+ * `retireAfterMs` ago (superseded when the next newer key became active).
+ */
+export function liveKeys<K extends { activeFrom: number }>(
+  keys: readonly K[],
+  now: number,
+  retireAfterMs: number,
+): K[] {
+  const signer = keys.find((key) => key.activeFrom <= now) ?? keys.at(-1);
+  if (!signer) return [];
+  return keys.filter((key, index) => {
+    if (key.activeFrom >= signer.activeFrom) return true;
+    const supersededAt = keys[index - 1]?.activeFrom ?? now;
+    return supersededAt + retireAfterMs > now;
+  });
 }
 
 async function fromJson(text: string, where: string): Promise<SigningKey[]> {
@@ -91,7 +105,8 @@ async function fromJson(text: string, where: string): Promise<SigningKey[]> {
   return Promise.all(entries.map((entry, i) => importStoredKey(entry, `${where} (key ${i + 1})`)));
 }
 
-async function fromDir(dir: string): Promise<SigningKey[]> {
+/** Reads every `*.json` key file of `dir` (none when it does not exist). */
+export async function keysInDir(dir: string): Promise<SigningKey[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
