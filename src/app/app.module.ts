@@ -23,7 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ...infrastructure(config),
         HealthModule,
-        UserModule,
+        UserModule.forRoot({ protectWrites: config.authProtectExamples }),
         NotificationModule,
       ],
     };

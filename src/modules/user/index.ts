@@ -4,3 +4,9 @@ export { UserEmailTakenError, UserNotFoundError } from './user.errors.js';
 export { UserModule } from './user.module.js';
 export type { CreateUser, UpdateUser, User, UserPage } from './user.schemas.js';
 export { UserService } from './user.service.js';
+export {
+  USER_ADMIN_ROLE,
+  USER_MODULE_OPTIONS,
+  type UserModuleOptions,
+  UserWritesGuard,
+} from './user-writes.guard.js';

@@ -10,6 +10,7 @@ import {
   Post,
   Public,
   Query,
+  UseGuards,
 } from '#core';
 import {
   type CreateUser,
@@ -23,6 +24,7 @@ import {
   UserPageDto,
 } from './user.schemas.js';
 import { UserService } from './user.service.js';
+import { UserWritesGuard } from './user-writes.guard.js';
 
 /** CRUD over users. */
 @Public()
@@ -30,6 +32,7 @@ import { UserService } from './user.service.js';
 export class UserController {
   constructor(private readonly users: UserService) {}
 
+  @UseGuards(UserWritesGuard)
   @Post('/', {
     summary: 'Create a user',
     body: CreateUserBody,
@@ -57,6 +60,7 @@ export class UserController {
     return this.users.findById(id);
   }
 
+  @UseGuards(UserWritesGuard)
   @Patch('/:id', {
     summary: 'Change some fields of a user',
     params: UserIdParams,
@@ -67,6 +71,7 @@ export class UserController {
     return this.users.update(id, body);
   }
 
+  @UseGuards(UserWritesGuard)
   @Delete('/:id', {
     summary: 'Delete a user',
     params: UserIdParams,
