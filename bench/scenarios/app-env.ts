@@ -1,4 +1,5 @@
 /** The example app in the bench: its environment (production logs, explicit adapters), seeding. */
+import { testPrivateKeyEnv } from '../../test/helpers/test-signing-key.js';
 import { httpRequest } from '../lib/http-probe.js';
 import type { ServerProcess } from '../lib/server-process.js';
 
@@ -21,6 +22,8 @@ export function appEnv(
     CORS_ORIGINS: '',
     WS_ORIGINS: '',
     WEB_CONCURRENCY: '',
+    // Production refuses to sign with a key of its own making; every bench process shares this one.
+    AUTH_PRIVATE_KEY: testPrivateKeyEnv(),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { testPrivateKeyEnv } from '../helpers/test-signing-key.js';
 
 const run = promisify(execFile);
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,7 +64,13 @@ export class Pm2Cluster {
   static async start(runtime: ClusterRuntime, env: Record<string, string>): Promise<Pm2Cluster> {
     const home = await mkdtemp(join(tmpdir(), 'keel-pm2-'));
     const logDir = join(home, 'app-logs');
-    const processEnv = { ...process.env, ...env, PM2_HOME: home, PM2_LOG_DIR: logDir };
+    const processEnv = {
+      ...process.env,
+      AUTH_PRIVATE_KEY: testPrivateKeyEnv(),
+      ...env,
+      PM2_HOME: home,
+      PM2_LOG_DIR: logDir,
+    };
     const cluster = new Pm2Cluster(VARIANTS[runtime], home, processEnv);
     live.add(cluster);
     try {

@@ -11,6 +11,7 @@ import * as events from '../../src/core/events/event-kernel-errors.js';
 import * as http from '../../src/core/http/http-kernel-errors.js';
 import * as i18n from '../../src/core/i18n/i18n-errors.js';
 import * as ws from '../../src/core/ws/ws-kernel-errors.js';
+import * as auth from '../../src/infra/auth/auth-errors.js';
 import * as infra from '../../src/infra/infra-errors.js';
 
 const CATALOGUES = {
@@ -20,6 +21,7 @@ const CATALOGUES = {
   WS_ERROR_CODES: ws.WS_ERROR_CODES,
   EVENT_ERROR_CODES: events.EVENT_ERROR_CODES,
   INFRA_ERROR_CODES: infra.INFRA_ERROR_CODES,
+  AUTH_ERROR_CODES: auth.AUTH_ERROR_CODES,
   I18N_ERROR_CODES: i18n.I18N_ERROR_CODES,
   CONFIG_ERROR_CODES,
 };
@@ -115,6 +117,10 @@ const SAMPLES: Record<string, Record<string, Sample[]>> = {
     redisNotRegistered: [() => infra.redisNotRegistered('RedisCache')],
     redisClosed: [() => infra.redisClosed('locks')],
   },
+  auth: {
+    noSigningKeys: [() => auth.noSigningKeys('./.data/keys'), () => auth.noSigningKeys(undefined)],
+    badKeyMaterial: [() => auth.badKeyMaterial('.data/keys/k1.json', 'has no "kid"')],
+  },
   config: {
     ConfigError: [() => new ConfigError([{ variable: 'PORT', problem: '"abc" is not a port' }])],
   },
@@ -122,7 +128,7 @@ const SAMPLES: Record<string, Record<string, Sample[]>> = {
 
 /** Exported functions of each catalogue that build no error. */
 const NOT_BUILDERS = new Set(['parameterPosition']);
-const MODULES: Record<string, object> = { di, modules, http, ws, events, infra, i18n };
+const MODULES: Record<string, object> = { di, modules, http, ws, events, infra, i18n, auth };
 
 const link = (code: string) => `\n  See: docs/errors.md#${code.toLowerCase()}`;
 const docs = readFileSync('docs/errors.md', 'utf8');

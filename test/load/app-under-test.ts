@@ -11,6 +11,7 @@ import { createApp } from '#core';
 import { AppModule } from '../../src/app/app.module.js';
 import { loadConfig } from '../../src/app/config.js';
 import { freePort } from '../helpers/redis-server.js';
+import { testPrivateKeyEnv } from '../helpers/test-signing-key.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUN = join(REPO_ROOT, 'node_modules', '.bin', 'bun');
@@ -41,7 +42,12 @@ export async function startApp(
 ): Promise<AppUnderTest> {
   const lines: LogLine[] = [];
   const collect = lineCollector(lines);
-  const fullEnv = { NODE_ENV: 'production', LOG_LEVEL: 'info', ...env };
+  const fullEnv = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    AUTH_PRIVATE_KEY: testPrivateKeyEnv(),
+    ...env,
+  };
   if (runtime === 'node') {
     const config = loadConfig(fullEnv, { envFile: false });
     const app = await createApp(AppModule.forRoot(config), {
