@@ -6,6 +6,7 @@ export type { EnhancerRef } from './http/enhancers/use-enhancers.decorators.js';
 export { wsContext } from './http/execution-context.js';
 export { GUARDS } from './http/metadata-keys.js';
 export { errorLogFields } from './logger/error-log-fields.js';
+export { type GatewayArgs, gatewayArgsOf } from './ws/gateway-params.js';
 export {
   badRoom,
   badWsOptions,

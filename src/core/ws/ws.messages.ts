@@ -9,6 +9,8 @@ export const wsMessages = defineMessages({
     'errors.UNKNOWN_EVENT': 'No handler for the event "{event}". Check the event name.',
     'errors.WS_ORIGIN_NOT_ALLOWED':
       'WebSocket connections from the origin {origin} are not allowed. Add it to WS_ORIGINS.',
+    'errors.WS_REFRESH_OTHER_SUBJECT':
+      "The token belongs to another user than this connection's. Reconnect to switch users.",
   },
   es: {
     'errors.WS_INVALID_JSON':
@@ -17,6 +19,8 @@ export const wsMessages = defineMessages({
       'No hay ningún manejador para el evento "{event}". Compruebe el nombre.',
     'errors.WS_ORIGIN_NOT_ALLOWED':
       'No se permiten conexiones WebSocket desde el origen {origin}. Añádalo a WS_ORIGINS.',
+    'errors.WS_REFRESH_OTHER_SUBJECT':
+      'El token pertenece a otro usuario distinto del de esta conexión. Vuelva a conectarse para cambiar de usuario.',
   },
   'pt-BR': {
     'errors.WS_INVALID_JSON':
@@ -24,5 +28,7 @@ export const wsMessages = defineMessages({
     'errors.UNKNOWN_EVENT': 'Nenhum handler para o evento "{event}". Verifique o nome do evento.',
     'errors.WS_ORIGIN_NOT_ALLOWED':
       'Conexões WebSocket da origem {origin} não são permitidas. Adicione-a a WS_ORIGINS.',
+    'errors.WS_REFRESH_OTHER_SUBJECT':
+      'O token pertence a outro usuário que não o desta conexão. Reconecte para trocar de usuário.',
   },
 });

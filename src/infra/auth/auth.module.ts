@@ -1,10 +1,11 @@
 /**
  * `AuthModule.forRoot(options)`: a global module that verifies bearer JWTs on every route and
- * gateway (`AuthGuard`, then `RolesGuard`), signs the app's tokens (`TokenService`) and
- * publishes its keys at `GET /.well-known/jwks.json`.
+ * gateway (`AuthGuard`, then `RolesGuard`; `WsAuthUpgradeGuard` before every WebSocket
+ * upgrade), signs the app's tokens (`TokenService`) and WebSocket tickets
+ * (`POST /auth/ws-ticket`), and publishes its keys at `GET /.well-known/jwks.json`.
  */
 import type { DynamicModule } from '#core';
-import { APP_GUARD, AUTHENTICATOR, Module } from '#core';
+import { APP_GUARD, AUTHENTICATOR, Module, WS_UPGRADE_GUARD } from '#core';
 import { AuthGuard } from './auth.guard.js';
 import { authMessages } from './auth.messages.js';
 import { AUTH_OPTIONS, type AuthModuleOptions, resolveAuthOptions } from './auth-options.js';
@@ -13,6 +14,10 @@ import { JwtAuthenticator } from './jwt-authenticator.js';
 import { RolesGuard } from './roles.guard.js';
 import { SigningKeys } from './signing-keys.js';
 import { TokenService } from './token-service.js';
+import { wsAuthMessages } from './ws-auth.messages.js';
+import { WsAuthUpgradeGuard } from './ws-auth.upgrade-guard.js';
+import { WsTicketController } from './ws-ticket.controller.js';
+import { WsTicketService } from './ws-ticket.service.js';
 
 /** Import once, from AppModule. */
 @Module({})
@@ -22,7 +27,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      controllers: [JwksController],
+      controllers: [JwksController, WsTicketController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: resolveAuthOptions(options) },
         SigningKeys,
@@ -30,9 +35,11 @@ export class AuthModule {
         { provide: AUTHENTICATOR, useClass: JwtAuthenticator },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        WsTicketService,
+        { provide: WS_UPGRADE_GUARD, useClass: WsAuthUpgradeGuard },
       ],
-      exports: [AUTH_OPTIONS, AUTHENTICATOR, SigningKeys, TokenService],
-      messages: [authMessages],
+      exports: [AUTH_OPTIONS, AUTHENTICATOR, SigningKeys, TokenService, WsTicketService],
+      messages: [authMessages, wsAuthMessages],
     };
   }
 }

@@ -33,3 +33,11 @@ export {
   type PurposeToken,
   TokenService,
 } from './token-service.js';
+export { QueryTokenRefusedError, WsTicketRefusedError } from './ws-auth.errors.js';
+export { WsAuthUpgradeGuard } from './ws-auth.upgrade-guard.js';
+export {
+  type IssuedWsTicket,
+  WS_TICKET_PURPOSE,
+  WS_TICKET_TTL_SECONDS,
+  WsTicketService,
+} from './ws-ticket.service.js';

@@ -2,9 +2,10 @@
 import type { Logger } from 'pino';
 import type { Type } from '#core';
 import { subscriptionsOf } from '#core';
-import { handlerNotAMethod } from '#core/internal';
+import { gatewayArgsOf, handlerNotAMethod } from '#core/internal';
 import { type CompiledHandler, dataEnvelope, GatewayDispatcher } from './gateway-dispatcher.js';
 import type { GatewayGuardResolver } from './gateway-guard-resolver.js';
+import type { WsAuthRefresh } from './ws-auth-refresh.js';
 
 /** A gateway as DiscoveryService found it. */
 export interface DiscoveredGateway {
@@ -13,11 +14,18 @@ export interface DiscoveredGateway {
   moduleName: string;
 }
 
+/** What every gateway is compiled with. */
+export interface GatewayCompileOptions {
+  guards: GatewayGuardResolver;
+  logger: Logger;
+  /** Serves `auth.refresh` frames (when the app has an AUTHENTICATOR). */
+  refresh?: WsAuthRefresh;
+}
+
 /** Builds the dispatcher of one gateway; a `@Subscribe` on a non-method is a boot error. */
 export function compileGateway(
   gateway: DiscoveredGateway,
-  guards: GatewayGuardResolver,
-  logger: Logger,
+  { guards, logger, refresh }: GatewayCompileOptions,
 ): GatewayDispatcher {
   const instance = gateway.instance as Record<string, unknown>;
   const handlers = new Map<string, CompiledHandler>();
@@ -27,10 +35,12 @@ export function compileGateway(
       throw handlerNotAMethod(gateway.metatype.name, sub.methodName, sub.event);
     }
     const envelope = dataEnvelope(sub.schema);
+    const args = gatewayArgsOf(gateway.metatype, sub.methodName);
     handlers.set(sub.event, {
       method: method as CompiledHandler['method'],
       guards: guards.guardsFor(gateway, sub.methodName),
       ...(envelope ? { envelope } : {}),
+      ...(args ? { args } : {}),
     });
   }
   return new GatewayDispatcher({
@@ -38,5 +48,6 @@ export function compileGateway(
     metatype: gateway.metatype,
     handlers,
     logger,
+    ...(refresh ? { refresh } : {}),
   });
 }

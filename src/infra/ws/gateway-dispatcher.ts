@@ -10,16 +10,20 @@ import {
   type RequestContextData,
   UnknownEventError,
 } from '#core';
+import type { GatewayArgs } from '#core/internal';
 import { errorLogFields, runGuards, wsContext } from '#core/internal';
+import { AUTH_REFRESH_EVENT, type WsAuthRefresh } from './ws-auth-refresh.js';
 import type { WsConnection } from './ws-connection.js';
-import { decodeFrame } from './ws-frame.js';
+import { decodeFrame, type WsFrame } from './ws-frame.js';
 
 /** One `@Subscribe` handler, ready to run. */
 export interface CompiledHandler {
-  method: (data: unknown, client: WsConnection) => unknown;
+  method: (data: unknown, client: WsConnection, ...rest: unknown[]) => unknown;
   guards: readonly CanActivate[];
   /** Validates `{ data }` so that issue paths start with `data`. */
   envelope?: ZodType;
+  /** Builds the arguments when the method has custom parameter decorators (`@CurrentUser()`). */
+  args?: GatewayArgs;
 }
 
 /** What a dispatcher is built from. */
@@ -28,6 +32,8 @@ export interface GatewayDispatcherInit {
   metatype: Type;
   handlers: ReadonlyMap<string, CompiledHandler>;
   logger: Logger;
+  /** Handles `auth.refresh` frames (present when the app has an AUTHENTICATOR). */
+  refresh?: WsAuthRefresh;
 }
 
 /** Wraps a subscription's schema so validation details name `data.<field>`. */
@@ -76,19 +82,29 @@ export class GatewayDispatcher {
       await this.inContext(client, async () => {
         const frame = decodeFrame(raw);
         event = frame.event;
-        const handler = this.gateway.handlers.get(frame.event);
-        if (!handler) throw new UnknownEventError(frame.event);
-        const call = { client, data: frame.data, event: frame.event };
-        await runGuards(handler.guards, wsContext(this.gateway.metatype, handler.method, call));
-        const data = handler.envelope
-          ? ((await handler.envelope.parseAsync({ data: frame.data })) as { data: unknown }).data
-          : frame.data;
-        const result = await handler.method.call(this.gateway.instance, data, client);
+        const result = await this.route(client, frame);
         if (result !== undefined) client.send(frame.event, result);
       });
     } catch (error) {
       this.reply(client, error, event);
     }
+  }
+
+  private async route(client: WsConnection, frame: WsFrame): Promise<unknown> {
+    const handler = this.gateway.handlers.get(frame.event);
+    if (!handler) {
+      const { refresh } = this.gateway;
+      if (refresh && frame.event === AUTH_REFRESH_EVENT) return refresh.refresh(client, frame.data);
+      throw new UnknownEventError(frame.event);
+    }
+    const call = { client, data: frame.data, event: frame.event };
+    const context = wsContext(this.gateway.metatype, handler.method, call);
+    await runGuards(handler.guards, context);
+    const data = handler.envelope
+      ? ((await handler.envelope.parseAsync({ data: frame.data })) as { data: unknown }).data
+      : frame.data;
+    const args = handler.args ? await handler.args(data, client, context) : [data, client];
+    return handler.method.apply(this.gateway.instance, args as [unknown, WsConnection]);
   }
 
   private inContext<T>(client: WsConnection, fn: () => T): T {

@@ -1,7 +1,8 @@
 /** One server-side WebSocket connection, as gateways see it (`WsClient`). */
 import { randomUUID } from 'node:crypto';
 import { WebSocket } from 'ws';
-import type { Lang, RequestContextData, WsClient } from '#core';
+import type { Lang, Principal, RequestContextData, WsClient } from '#core';
+import { WS_CLOSE_CODES } from '#core';
 import { badRoom } from '#core/internal';
 import { encodeFrame } from './ws-frame.js';
 
@@ -21,6 +22,8 @@ export interface WsConnectionInit {
 }
 
 const MAX_ROOM_LENGTH = 256;
+// setTimeout takes at most 2^31-1 ms (about 24.8 days); a later expiry re-arms on the way.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function checkRoom(room: unknown): string {
   if (typeof room !== 'string' || room.length === 0 || room.length > MAX_ROOM_LENGTH) {
@@ -40,6 +43,7 @@ export class WsConnection implements WsClient {
   private readonly socket: WebSocket;
   private readonly index: RoomIndex;
   private alive = true;
+  private expiry: NodeJS.Timeout | undefined;
 
   constructor(init: WsConnectionInit) {
     this.socket = init.socket;
@@ -49,7 +53,12 @@ export class WsConnection implements WsClient {
     this.socket.on('pong', () => {
       this.alive = true;
     });
-    this.closed = new Promise((resolve) => this.socket.once('close', () => resolve()));
+    this.closed = new Promise((resolve) =>
+      this.socket.once('close', () => {
+        clearTimeout(this.expiry);
+        resolve();
+      }),
+    );
   }
 
   get lang(): Lang {
@@ -96,6 +105,25 @@ export class WsConnection implements WsClient {
 
   close(code = 1000, reason?: string): void {
     this.socket.close(code, reason);
+  }
+
+  /**
+   * Arms the one expiry timer of the connection: at `principal.expiresAt` (see `data`) it closes
+   * with 4401 `token expired`. Each call replaces the timer (a refreshed principal re-arms it).
+   */
+  expireWithPrincipal(): void {
+    clearTimeout(this.expiry);
+    this.expiry = undefined;
+    const expiresAt = (this.data.get('principal') as Principal | undefined)?.expiresAt;
+    if (typeof expiresAt !== 'number' || !this.isOpen) return;
+    const delay = expiresAt - Date.now();
+    if (delay <= 0) {
+      this.close(WS_CLOSE_CODES.TOKEN_EXPIRED, 'token expired');
+      return;
+    }
+    this.expiry = setTimeout(() => this.expireWithPrincipal(), Math.min(delay, MAX_TIMER_MS));
+    // A pending expiry alone must not keep a process alive.
+    this.expiry.unref();
   }
 
   /** Drops the connection at once, without a closing handshake. */

@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { BeforeApplicationShutdown, ConfiguresServer, GatewayMetadata } from '#core';
 import {
+  AUTHENTICATOR,
+  type Authenticator,
   DiscoveryService,
   GATEWAY_KEY,
   I18n,
@@ -11,12 +13,15 @@ import {
   Injectable,
   LOGGER,
   type Logger,
+  Optional,
+  selectSubprotocol,
   WS_UPGRADE_GUARD,
 } from '#core';
 import { duplicateGatewayPath } from '#core/internal';
 import { compileGateway } from './compile-gateway.js';
 import type { GatewayDispatcher } from './gateway-dispatcher.js';
 import { GatewayGuardResolver } from './gateway-guard-resolver.js';
+import { WsAuthRefresh } from './ws-auth-refresh.js';
 import { WsConnection } from './ws-connection.js';
 import { WsConnectionRegistry } from './ws-connection-registry.js';
 import { WsHeartbeat } from './ws-heartbeat.js';
@@ -39,13 +44,15 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
     @Inject(WS_MODULE_OPTIONS) private readonly options: ResolvedWsOptions,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly i18n: I18n,
+    @Optional() @Inject(AUTHENTICATOR) private readonly authenticator?: Authenticator,
   ) {
     this.heartbeat = new WsHeartbeat(registry, options.heartbeatMs);
   }
 
   async configureServer(server: FastifyInstance): Promise<void> {
     await server.register(fastifyWebsocket, {
-      options: { maxPayload: this.options.maxPayload },
+      // A token offered as `bearer, <token>` is never echoed as the chosen subprotocol.
+      options: { maxPayload: this.options.maxPayload, handleProtocols: selectSubprotocol },
       // ws closes the socket itself on protocol errors (1009 for a too large frame); terminating
       // here as the default handler does would drop that close frame.
       errorHandler: (error) => this.logger.debug({ err: error }, 'WebSocket protocol error'),
@@ -57,6 +64,7 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
     );
     this.gate = gate;
     const guards = new GatewayGuardResolver(this.discovery);
+    const refresh = this.authenticator && new WsAuthRefresh(this.authenticator);
     const paths = new Map<string, string>();
     for (const found of this.discovery.getProvidersWithMetadata<GatewayMetadata>(GATEWAY_KEY)) {
       const { metatype, metadata } = found;
@@ -66,13 +74,16 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
         throw duplicateGatewayPath(taken, metatype.name, metadata.path);
       }
       paths.set(metadata.path, metatype.name);
-      const dispatcher = compileGateway({ ...found, metatype }, guards, this.logger);
+      const dispatcher = compileGateway(
+        { ...found, metatype },
+        { guards, logger: this.logger, ...(refresh ? { refresh } : {}) },
+      );
       server.route({
         method: 'GET',
         url: metadata.path,
         websocket: true,
         onRequest: gate.checkOrigin,
-        preValidation: gate.checkGuards,
+        preValidation: gate.guardsFor(metatype),
         handler: (socket, request) => this.accept(socket, request, dispatcher),
       });
     }
@@ -107,6 +118,7 @@ export class WsGatewayHost implements ConfiguresServer, BeforeApplicationShutdow
       data: admitted.handshake.data,
     });
     this.registry.add(connection);
+    connection.expireWithPrincipal();
     const opened = dispatcher.open(connection, admitted.handshake);
     let queue = opened;
     let pending = 0;

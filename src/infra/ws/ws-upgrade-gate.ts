@@ -1,6 +1,6 @@
 /** The checks an upgrade request passes before the handshake: shutdown, Origin, upgrade guards. */
 import type { FastifyRequest } from 'fastify';
-import type { I18n, WsHandshake, WsUpgradeGuard } from '#core';
+import type { I18n, Type, WsHandshake, WsUpgradeGuard } from '#core';
 import {
   OriginNotAllowedError,
   RequestContext,
@@ -45,15 +45,17 @@ export class WsUpgradeGate {
     if (!this.origins.allows(origin)) throw new OriginNotAllowedError(String(origin));
   };
 
-  /** preValidation: every upgrade guard must answer true (false is 401). */
-  checkGuards = async (request: FastifyRequest): Promise<void> => {
-    const handshake = toHandshake(request);
-    for (const guard of this.guards) {
-      if (!(await guard.canUpgrade(handshake))) throw new UnauthorizedError();
-    }
-    const context = RequestContext.current() ?? buildRequestContext(request, { i18n: this.i18n });
-    this.admitted.set(request, { handshake, context });
-  };
+  /** The preValidation hook of `gateway`'s route: every upgrade guard must answer true (false is 401). */
+  guardsFor(gateway: Type): (request: FastifyRequest) => Promise<void> {
+    return async (request) => {
+      const handshake = toHandshake(request, gateway);
+      for (const guard of this.guards) {
+        if (!(await guard.canUpgrade(handshake))) throw new UnauthorizedError();
+      }
+      const context = RequestContext.current() ?? buildRequestContext(request, { i18n: this.i18n });
+      this.admitted.set(request, { handshake, context });
+    };
+  }
 
   /** What the gate recorded for `request`; undefined when its hooks did not admit it. */
   admission(request: FastifyRequest): AdmittedUpgrade | undefined {
@@ -63,12 +65,13 @@ export class WsUpgradeGate {
   }
 }
 
-function toHandshake(request: FastifyRequest): WsHandshake {
+function toHandshake(request: FastifyRequest, gateway: Type): WsHandshake {
   return {
     url: request.url,
     headers: request.headers,
     query: (request.query as Record<string, unknown> | undefined) ?? {},
     ip: request.ip,
+    gateway,
     data: new Map(),
   };
 }

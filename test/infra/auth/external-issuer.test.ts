@@ -1,7 +1,7 @@
 /** AUTH_JWKS_URL: an outside IdP's tokens verified against its remote key set, with timeouts. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '#core';
 import { bearer, probeApp } from './auth-test-app.js';

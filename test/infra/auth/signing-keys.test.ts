@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '#core';
 import {
   AUTH_ERROR_CODES,
+  type AuthKeySource,
   DEV_KEY_FILE,
   generateStoredKey,
   importStoredKey,
@@ -23,7 +24,7 @@ afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
 });
 
-async function start(keys: Parameters<typeof probeApp>[0]['keys']): Promise<App> {
+async function start(keys: AuthKeySource): Promise<App> {
   const app = await probeApp({ keys, accessTtlSeconds: 900 });
   apps.push(app);
   return app;
@@ -33,6 +34,14 @@ async function folder(...keys: StoredKey[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'keel-keys-'));
   for (const key of keys) await writeFile(join(dir, `${key.kid}.json`), JSON.stringify(key));
   return dir;
+}
+
+/** The boot error of an app that must not start. */
+function bootError(keys: AuthKeySource): Promise<Error> {
+  return start(keys).then(
+    () => new Error('the app booted'),
+    (error: unknown) => error as Error,
+  );
 }
 
 const at = (offsetMs: number) => new Date(Date.now() + offsetMs);
@@ -111,7 +120,7 @@ describe('SigningKeys', () => {
 
   it('refuses to boot without keys where it may not make one (production)', async () => {
     const dir = join(tmpdir(), `keel-no-keys-${process.pid}`);
-    const error = await start({ dir, generateIfMissing: false }).catch((e: unknown) => e as Error);
+    const error = await bootError({ dir, generateIfMissing: false });
     // The boot error (KEEL_DI_HOOK_FAILED) quotes it; its cause is the auth error itself.
     expect(error.message).toContain('npm run gen:keys');
     expect(error.cause).toMatchObject({ code: AUTH_ERROR_CODES.NO_KEYS });
@@ -120,7 +129,7 @@ describe('SigningKeys', () => {
   it('names a bad key file without printing its content', async () => {
     const key = await generateStoredKey('EdDSA');
     const dir = await folder({ ...key, alg: 'HS256' as never });
-    const error = await start({ dir }).catch((e: unknown) => e as Error);
+    const error = await bootError({ dir });
     expect(error.cause).toMatchObject({ code: AUTH_ERROR_CODES.BAD_KEY });
     expect(error.message).toContain(join(dir, `${key.kid}.json`));
     expect(error.message).not.toContain(String(key.d));

@@ -22,11 +22,16 @@ export function compileArgs(specs: readonly ParamSpec[]): ArgsBuilder {
   const size = Math.max(...specs.map((spec) => spec.index)) + 1;
   const getters: Getter[] = Array.from({ length: size }, () => () => undefined);
   for (const spec of specs) getters[spec.index] = getterFor(spec);
-  const hasCustom = specs.some((spec) => spec.kind === 'custom');
-  if (!hasCustom)
+  const custom = specs.filter((spec) => spec.kind === 'custom').map((spec) => spec.index);
+  if (custom.length === 0)
     return (request, reply, context) => getters.map((get) => get(request, reply, context));
-  return async (request, reply, context) =>
-    Promise.all(getters.map((get) => get(request, reply, context)));
+  // Only the custom getters' results are awaited: Fastify's reply is itself a thenable that
+  // settles when the response is sent, so awaiting every argument would hang with `@Res()`.
+  return async (request, reply, context) => {
+    const args = getters.map((get) => get(request, reply, context));
+    for (const index of custom) args[index] = await args[index];
+    return args;
+  };
 }
 
 function getterFor(spec: ParamSpec): Getter {

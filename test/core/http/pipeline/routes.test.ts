@@ -83,6 +83,12 @@ class ItemController {
   manual(@Res() reply: FastifyReply, @Req() request: { url: string }) {
     reply.code(299).send({ url: request.url });
   }
+
+  @Get('/manual/caller')
+  manualWithCaller(@Res() reply: FastifyReply, @Caller('by') caller: string) {
+    reply.header('x-by', caller);
+    return { caller };
+  }
 }
 
 describe('routes compiled from controllers', () => {
@@ -152,6 +158,15 @@ describe('routes compiled from controllers', () => {
     const res = await app.inject('/items/manual/reply');
     expect(res.statusCode).toBe(299);
     expect(res.json()).toEqual({ url: '/items/manual/reply' });
+  });
+
+  it('combines @Res() with a custom parameter decorator (the reply is not awaited)', async () => {
+    const res = await app.inject({ url: '/items/manual/caller', headers: { 'x-caller': 'ann' } });
+    expect([res.statusCode, res.headers['x-by'], res.json()]).toEqual([
+      200,
+      'by:ann',
+      { caller: 'by:ann' },
+    ]);
   });
 
   it('rejects unknown body keys with 400 VALIDATION_FAILED (no mass assignment)', async () => {
