@@ -1,6 +1,5 @@
 /** The composition root: which modules the app runs and which adapters back the ports. */
 import { type DynamicModule, Module } from '#core';
-import { AuthModule } from '#infra/auth';
 import { BusModule } from '#infra/bus';
 import { CacheModule } from '#infra/cache';
 import { DatabaseModule } from '#infra/database';
@@ -9,6 +8,7 @@ import { WsModule } from '#infra/ws';
 import { HealthModule } from '#modules/health';
 import { NotificationModule } from '#modules/notification';
 import { UserModule } from '#modules/user';
+import { authInfrastructure, identityModules } from './auth-modules.js';
 import type { AppConfig } from './config.js';
 import { ConfigModule } from './config.module.js';
 
@@ -23,6 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ...infrastructure(config),
         HealthModule,
+        ...identityModules(config),
         UserModule.forRoot({ protectWrites: config.authProtectExamples }),
         NotificationModule,
       ],
@@ -49,28 +50,6 @@ export function infrastructure(config: AppConfig): DynamicModule[] {
     CacheModule.forRoot({ driver: config.cacheDriver, prefix: config.cachePrefix }),
     BusModule.forRoot({ driver: config.busDriver }),
     WsModule.forRoot({ origins: config.wsOrigins }),
-    AuthModule.forRoot(authOptions(config)),
+    ...authInfrastructure(config),
   ];
-}
-
-/**
- * Token settings from AUTH_*. Keys come from AUTH_PRIVATE_KEY or AUTH_KEYS_DIR; development writes
- * one into AUTH_KEYS_DIR on first boot, tests keep one in memory, production refuses to start
- * without keys (every worker must sign with the same ones: `npm run gen:keys`).
- */
-export function authOptions(config: AppConfig) {
-  const generate = { production: false, test: 'memory', development: 'file' } as const;
-  return {
-    issuer: config.authIssuer,
-    audience: config.authAudience,
-    accessTtlSeconds: config.authAccessTtlSeconds,
-    keys: {
-      privateKeys: config.authPrivateKey,
-      dir: config.authKeysDir,
-      generateIfMissing: generate[config.nodeEnv],
-    },
-    ...(config.authJwksUrl && config.authJwksIssuer
-      ? { external: { jwksUrl: config.authJwksUrl, issuer: config.authJwksIssuer } }
-      : {}),
-  };
 }

@@ -85,6 +85,7 @@ export {
   t,
 } from './i18n/index.js';
 export { createContextLogger } from './logger/index.js';
+export * from './ports/attempt-limiter.port.js';
 export * from './ports/authenticator.port.js';
 export * from './ports/cache.port.js';
 export * from './ports/clock.port.js';

@@ -66,7 +66,9 @@ export class RedisGuard {
   /** Runs `fn` unless the breaker is open; resolves `{ ok: false }` instead of throwing. */
   async run<T>(fn: () => Promise<T>): Promise<GuardResult<T>> {
     try {
-      return { ok: true, value: await this.policy.execute(fn) };
+      // A signal of its own: without one cockatiel hangs every call's abort listener on one shared
+      // signal, and more than 10 calls in flight print MaxListenersExceededWarning.
+      return { ok: true, value: await this.policy.execute(fn, new AbortController().signal) };
     } catch (error) {
       this.noteFailure(error);
       return { ok: false };
