@@ -1,4 +1,4 @@
-/** `bun scripts/generate.ts <module|controller|service|repository|gateway> <name> [options]`: scaffolding. */
+/** `bun scripts/generate.ts <module|controller|service|repository|gateway|guard> <name> [options]`: scaffolding. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runGenerate } from './lib/generate-runner.js';

@@ -1,17 +1,25 @@
-/** Parses `generate <kind> <name> [--fields "..."] [--plural X] [--module m] [--dry-run] [--force]`. */
+/** Parses `generate <kind> <name> [--fields "..."] [--plural X] [--module m] [--public] [--roles r] [--dry-run] [--force]`. */
 import { type FieldDescriptor, parseFields } from './fields.js';
 import { ArgsError } from './generator-errors.js';
 import { validateName } from './name-rules.js';
 import { deriveNames, Inflector, type Names, toKebabCase } from './naming.js';
+import { type RouteAccess, routeAccess } from './route-access.js';
 
 /** What the generator can write. */
-export const GENERATE_KINDS = ['module', 'controller', 'service', 'repository', 'gateway'] as const;
+export const GENERATE_KINDS = [
+  'module',
+  'controller',
+  'service',
+  'repository',
+  'gateway',
+  'guard',
+] as const;
 
 /** One of {@link GENERATE_KINDS}. */
 export type GenerateKind = (typeof GENERATE_KINDS)[number];
 
 /** A validated command: names in every case, parsed fields, the target module and the flags. */
-export interface GenerateCommand {
+export interface GenerateCommand extends RouteAccess {
   kind: GenerateKind;
   /** kebab-case, singular. */
   name: string;
@@ -34,6 +42,7 @@ export type ParsedArgs = { help: true } | ({ help: false } & GenerateCommand);
 export const USAGE = `Usage: bun scripts/generate.ts <kind> <name> [options]
 
   kind       ${GENERATE_KINDS.join(' | ')}
+             (guard: a CanActivate for @UseGuards with its @Require<Name>(...) decorator and a test)
   name       kebab-case and singular, e.g. payment or payment-method
 
 Options:
@@ -43,13 +52,21 @@ Options:
                          boolean, uuid, date, timestamp, json, enum(a|b|c);
                          a trailing ? makes a field optional (default: name:string(100))
   --plural X             the plural when the English rules get it wrong (e.g. --plural people)
-  --module m             the existing module a controller/service/... goes into (default: name)
+  --module m             the existing module a controller/service/guard/... goes into
+                         (default: name)
+  --public               module, controller: routes anyone may call (@Public()); without it
+                         they need a bearer token (the app's AuthGuard answers 401)
+  --roles a,b            module: POST, PATCH and DELETE also need one of these roles (@Roles)
   --dry-run              list what would be written and write nothing
   --force                overwrite files that already exist
   -h, --help             show this help`;
 
-const VALUE_OPTIONS = new Set(['--fields', '--plural', '--module']);
-const FLAG_OPTIONS = new Set(['--dry-run', '--force', '--help', '-h']);
+const VALUE_OPTIONS = new Set(['--fields', '--plural', '--module', '--roles']);
+const VALUE_EXAMPLES: Readonly<Record<string, string>> = {
+  '--fields': '"amount:integer"',
+  '--roles': 'admin',
+};
+const FLAG_OPTIONS = new Set(['--dry-run', '--force', '--public', '--help', '-h']);
 
 /** Splits argv into positionals and options; `--x=v` and `--x v` both work. */
 function scan(argv: readonly string[]): {
@@ -78,7 +95,7 @@ function scan(argv: readonly string[]): {
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || (eq === -1 && value.startsWith('--'))) {
       throw new ArgsError(
-        `option ${key} needs a value, e.g. ${key} ${key === '--fields' ? '"amount:integer"' : 'payment'}`,
+        `option ${key} needs a value, e.g. ${key} ${VALUE_EXAMPLES[key] ?? 'payment'}`,
       );
     }
     options.set(key, value);
@@ -114,7 +131,7 @@ function target(
   const name = validateName(positionals[1], 'name');
   if (kind === 'module' && moduleOption !== undefined) {
     throw new ArgsError(
-      '--module is for controller, service, repository and gateway; a module is its own module',
+      '--module is for controller, service, repository, gateway and guard; a module is its own module',
     );
   }
   return {
@@ -140,6 +157,7 @@ export function parseGenerateArgs(argv: readonly string[]): ParsedArgs {
       : toKebabCase(validateName(pluralOption, '--plural', { kebab: false }));
   const inflector = new Inflector(plural === undefined ? {} : { irregular: { [name]: plural } });
   const fieldsSpec = text('--fields');
+  const access = routeAccess(kind, { isPublic: options.has('--public'), roles: text('--roles') });
   return {
     help: false,
     kind,
@@ -149,6 +167,7 @@ export function parseGenerateArgs(argv: readonly string[]): ParsedArgs {
     module,
     fieldsSpec,
     fields: parseFields(fieldsSpec, { entity: name }),
+    ...access,
     dryRun: options.has('--dry-run'),
     force: options.has('--force'),
   };

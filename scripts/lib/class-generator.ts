@@ -1,4 +1,4 @@
-/** `generate controller|service|repository|gateway <name> --module <m>`: one class in an existing module. */
+/** `generate controller|service|repository|gateway|guard <name> --module <m>`: one class in an existing module. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GenerateCommand, GenerateKind } from './args.js';
@@ -10,12 +10,16 @@ import { TemplateEngine } from './template-engine.js';
 import { renderTemplateFolder } from './template-folder.js';
 import { addArrayEntry, addNamedImport } from './ts-source-edit.js';
 
-/** The class kinds and the `@Module` array each is registered in. */
-const MODULE_ARRAY: Readonly<Record<Exclude<GenerateKind, 'module'>, string>> = {
+/**
+ * The class kinds and the `@Module` array each is registered in. A guard is in none:
+ * `@UseGuards(X)` constructs it in the controller's module.
+ */
+const MODULE_ARRAY: Readonly<Record<Exclude<GenerateKind, 'module'>, string | null>> = {
   controller: 'controllers',
   service: 'providers',
   repository: 'providers',
   gateway: 'providers',
+  guard: null,
 };
 
 /** The path of the module file a class is registered in. */
@@ -33,6 +37,8 @@ export interface ClassTemplateData {
   route: string;
   /** A gateway's path, `/ws/refund` (apart from HTTP routes, which may not share a path). */
   wsPath: string;
+  /** `--public`: the controller is `@Public()`. */
+  isPublic: boolean;
 }
 
 /** The class templates' data for a validated command. */
@@ -44,7 +50,15 @@ export function classTemplateData(command: GenerateCommand): ClassTemplateData {
     module: nameForms(command.module),
     route: `/${plural.kebab}`,
     wsPath: `/ws/${singular.kebab}`,
+    isPublic: command.isPublic,
   };
+}
+
+/** `<name>.<template>` in the module's folder; a `*.test.ts` template goes to `test/modules/<m>/`. */
+export function classFilePath(template: string, command: GenerateCommand): string {
+  const file = `${command.names.singular.kebab}.${template}`;
+  const folder = template.endsWith('.test.ts') ? 'test' : 'src';
+  return `${folder}/modules/${command.module}/${file}`;
 }
 
 function checkTarget(command: GenerateCommand, context: GeneratorContext): string {
@@ -61,27 +75,32 @@ function checkTarget(command: GenerateCommand, context: GeneratorContext): strin
   return modulePath;
 }
 
-/** Renders the kind's template and plans the registration in the module; writes nothing. */
+/** Renders the kind's templates and plans the registration in the module (a guard has none); writes nothing. */
 export async function planClass(
   command: GenerateCommand,
   context: GeneratorContext,
 ): Promise<FilePlan> {
-  const { kind, module } = command;
+  const { kind } = command;
   if (kind === 'module') throw new Error('planClass does not generate modules: use planModule');
   const modulePath = checkTarget(command, context);
   const { kebab, pascal } = command.names.singular;
   const engine = new TemplateEngine({ inflector: command.inflector });
   const folder = join(context.templatesDir, kind);
   const plan = new FilePlan({ root: context.root, force: command.force, dryRun: command.dryRun });
-  for (const template of renderTemplateFolder(engine, folder, classTemplateData(command))) {
-    const path = `src/modules/${module}/${kebab}.${template.name}`;
-    plan.add(path, await context.formatter.format(path, template.text));
-  }
+  const files = renderTemplateFolder(engine, folder, classTemplateData(command)).map(
+    (template) => ({ path: classFilePath(template.name, command), text: template.text }),
+  );
+  // Listed as planModule lists them: src/ before test/.
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of files)
+    plan.add(file.path, await context.formatter.format(file.path, file.text));
+  const property = MODULE_ARRAY[kind];
+  if (property === null) return plan;
   const className = `${pascal}${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
   const from = `./${kebab}.${kind}.js`;
   await planFormattedEdit(plan, context, modulePath, (source) =>
     addArrayEntry(addNamedImport(source, { name: className, from }), {
-      property: MODULE_ARRAY[kind],
+      property,
       element: className,
     }),
   );

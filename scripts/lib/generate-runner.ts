@@ -6,7 +6,7 @@ import { type MigrationRunner, migrationArgs, runDrizzleKit } from './drizzle-mi
 import type { GeneratorContext } from './generator-context.js';
 import { FollowUpError, GeneratorError } from './generator-errors.js';
 import { planModule } from './module-generator.js';
-import { classNextSteps, moduleNextSteps } from './next-steps.js';
+import { classNextSteps, guardNextSteps, moduleNextSteps } from './next-steps.js';
 import { Output } from './output.js';
 
 /** Where the generator works; everything but the root and the templates has a default. */
@@ -76,6 +76,8 @@ async function generateModule(
       colors: output.colors,
       dryRun: result.dryRun,
       migrationCommand,
+      isPublic: command.isPublic,
+      writeRoles: command.writeRoles,
     }),
   );
 }
@@ -88,5 +90,11 @@ async function generateClass(
   const plan = await planClass(command, context);
   const result = plan.apply();
   output.plan(result);
-  output.info(classNextSteps(output.colors, result.dryRun));
+  const { colors } = output;
+  if (command.kind === 'guard') {
+    const { names, module, dryRun } = command;
+    output.info(guardNextSteps({ names, module, colors, dryRun }));
+  } else {
+    output.info(classNextSteps(colors, result.dryRun));
+  }
 }

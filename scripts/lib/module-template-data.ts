@@ -1,7 +1,7 @@
 /** The data the module templates render: every name of the feature and its fields, ready as code. */
 
 import type { GenerateCommand } from './args.js';
-import { tsString } from './code-literal.js';
+import { tsString, tsStringArray } from './code-literal.js';
 import { drizzleImports, type FieldDescriptor, type PgEnumDeclaration } from './fields.js';
 import type { NameForms } from './naming.js';
 
@@ -45,6 +45,12 @@ export interface ModuleTemplateData {
   /** The field the PATCH test changes. */
   firstField: TemplateField;
   enums: PgEnumDeclaration[];
+  /** `--public`: the controller is `@Public()` and the API test calls it anonymously. */
+  isPublic: boolean;
+  /** `--roles`: the arguments of the writes' `@Roles(...)`, `'admin', 'editor'`; empty: none. */
+  writeRoles: string;
+  /** The test principal's roles: the first write role, if any, as an array literal. */
+  principalRoles: string;
 }
 
 /** `a payment`, `an order`, `a user`: good enough for doc comments and summaries. */
@@ -90,5 +96,8 @@ export function moduleTemplateData(command: GenerateCommand): ModuleTemplateData
     optionalFields: fields.filter((field) => field.optional),
     firstField,
     enums: fields.flatMap((field) => (field.pgEnum === null ? [] : [field.pgEnum])),
+    isPublic: command.isPublic,
+    writeRoles: command.writeRoles.map(tsString).join(', '),
+    principalRoles: tsStringArray(command.writeRoles.slice(0, 1)),
   };
 }

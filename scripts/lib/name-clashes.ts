@@ -9,6 +9,7 @@ import type { Names } from './naming.js';
 export const TEMPLATE_IDENTIFIERS: ReadonlySet<string> = new Set([
   // src/core, src/infra and zod
   'App',
+  'AuthModule',
   'BaseRepository',
   'Body',
   'BusEnvelope',
@@ -29,7 +30,9 @@ export const TEMPLATE_IDENTIFIERS: ReadonlySet<string> = new Set([
   'Param',
   'Patch',
   'Post',
+  'Public',
   'Query',
+  'Roles',
   'UnitOfWork',
   'z',
   // drizzle-orm/pg-core builders
@@ -48,16 +51,19 @@ export const TEMPLATE_IDENTIFIERS: ReadonlySet<string> = new Set([
   'uuid',
   'varchar',
   // locals of the service and the generated test
+  'anonymous',
   'app',
   'create',
   'database',
   'driver',
   'id',
   'input',
+  'modules',
   'page',
   'patch',
   'published',
   'query',
+  'reader',
   'requiredBody',
   'row',
   'validBody',
@@ -70,13 +76,17 @@ export const TEMPLATE_IDENTIFIERS: ReadonlySet<string> = new Set([
   'it',
 ]);
 
-/** Throws when a bare form of the name (`Payment`, `payment`, `Payments`, `payments`) is taken. */
+/**
+ * Throws when a bare form of the name (`Payment`, `payment`, `Payments`, `payments`) or its module
+ * class (`AuthModule` next to `#infra/auth`'s in the generated test) is taken.
+ */
 export function checkNameClashes(names: Names, what = 'name'): void {
   const forms = [
     names.singular.pascal,
     names.singular.camel,
     names.plural.pascal,
     names.plural.camel,
+    `${names.singular.pascal}Module`,
   ];
   const clash = forms.find((form) => TEMPLATE_IDENTIFIERS.has(form));
   if (clash === undefined) return;

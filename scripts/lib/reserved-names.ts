@@ -112,6 +112,7 @@ export const ROLE_SUFFIXES: ReadonlySet<string> = new Set([
   'entity',
   'errors',
   'gateway',
+  'guard',
   'messages',
   'module',
   'repository',

@@ -64,22 +64,41 @@ describe('parseGenerateArgs', () => {
 
   it('accepts a plural in any case and every kind', () => {
     expect(command(['module', 'person', '--plural', 'Persons']).names.plural.kebab).toBe('persons');
-    for (const kind of ['module', 'controller', 'service', 'repository', 'gateway']) {
+    for (const kind of ['module', 'controller', 'service', 'repository', 'gateway', 'guard']) {
       expect(command([kind, 'invoice']).kind).toBe(kind);
     }
+  });
+
+  it('routes are protected unless --public, which module and controller take', () => {
+    expect(command(['module', 'payment']).isPublic).toBe(false);
+    expect(command(['module', 'payment', '--public']).isPublic).toBe(true);
+    expect(command(['controller', 'refund', '--module', 'shop', '--public']).isPublic).toBe(true);
+    expect(command(['guard', 'tenant', '--module', 'shop'])).toMatchObject({
+      kind: 'guard',
+      module: 'shop',
+      isPublic: false,
+    });
+  });
+
+  it("--roles restricts a module's writes: trimmed, deduplicated role names", () => {
+    expect(command(['module', 'payment']).writeRoles).toEqual([]);
+    expect(
+      command(['module', 'payment', '--roles', 'admin, billing:write,admin']).writeRoles,
+    ).toEqual(['admin', 'billing:write']);
   });
 
   it('returns help for -h and --help, and the usage lists the kinds and types', () => {
     expect(parseGenerateArgs(['--help'])).toEqual({ help: true });
     expect(parseGenerateArgs(['module', '-h'])).toEqual({ help: true });
-    expect(USAGE).toContain('module | controller | service | repository | gateway');
+    expect(USAGE).toContain('module | controller | service | repository | gateway | guard');
+    expect(USAGE).toContain('--public');
     expect(USAGE).toContain('enum(a|b|c)');
   });
 
   it.each([
     [
       [],
-      'the first argument is what to generate (module, controller, service, repository, gateway), got nothing',
+      'the first argument is what to generate (module, controller, service, repository, gateway, guard), got nothing',
     ],
     [['widget', 'x'], 'got "widget"'],
     [['module'], 'missing the name of the module, e.g. generate module payment'],
@@ -91,8 +110,16 @@ describe('parseGenerateArgs', () => {
     [['module', 'x', '--plural', '--force'], 'option --plural needs a value'],
     [
       ['module', 'x', '--module', 'y'],
-      '--module is for controller, service, repository and gateway',
+      '--module is for controller, service, repository, gateway and guard',
     ],
+    [['service', 'x', '--public'], '--public is for module and controller'],
+    [['guard', 'x', '--public'], 'a guard has none (mark routes with @Public() from #core)'],
+    [['module', 'x', '--public', '--public'], 'option --public is given twice'],
+    [['module', 'x', '--roles'], 'option --roles needs a value, e.g. --roles admin'],
+    [['module', 'x', '--roles', 'admin,'], 'role "" is not a role name'],
+    [['module', 'x', '--roles', "o'brien"], `role "o'brien" is not a role name`],
+    [['module', 'x', '--roles', 'admin', '--public'], '--roles and --public contradict each other'],
+    [['controller', 'x', '--roles', 'admin'], 'on a controller, use @Roles(...) from #core'],
     [['service', 'x', '--module', 'Billing'], '--module "Billing" is not kebab-case'],
     [['module', 'x', '--plural', 'new'], '--plural "new" is a JavaScript reserved word'],
     [['module', 'x', '--plural', 'constructor'], '--plural "constructor" is the built-in'],
@@ -122,6 +149,7 @@ describe('name validation', () => {
     ['date', 'would shadow the global Date', ''],
     ['payment-service', 'ends with the role "service"', 'use "payment"'],
     ['service', 'ends with the role "service"', 'name the feature instead'],
+    ['tenant-guard', 'ends with the role "guard"', 'use "tenant"'],
     ['a'.repeat(41), 'longer than 40 characters', ''],
     ['constructor', 'built-in JavaScript property "constructor"', 'e.g. "constructor-item"'],
     ['prototype', 'built-in JavaScript property "prototype"', 'pick another name'],

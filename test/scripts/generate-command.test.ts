@@ -22,18 +22,21 @@ function occurrences(text: string, name: string): number {
 }
 
 // The tests share one copy and build on each other, in order: refusals and the dry run first,
-// then the payment module, the multiword module, the smaller generators, and the checks of it all.
+// then the payment module (protected), the multiword module (--public), a module with --roles, the
+// smaller generators and a guard, and the checks of it all.
 describe('bun scripts/generate.ts in a copy of the project', () => {
   let copy: ProjectCopy;
   // `payment` and `payment-method`, unless the project already has them (after following the
   // README, say): then a free variant, so these tests pass in any project.
   let payment: Names;
   let method: Names;
+  let invoice: Names;
 
   beforeAll(() => {
     copy = ProjectCopy.create();
     payment = deriveNames(copy.freeModuleName('payment'));
     method = deriveNames(copy.freeModuleName('payment-method'));
+    invoice = deriveNames(copy.freeModuleName('invoice'));
   });
   afterAll(() => copy?.remove());
 
@@ -100,8 +103,11 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
     expect(sql).toMatch(/"note" text,/);
     expect(result.stdout).toContain('Next steps:');
     expect(result.stdout).toContain(
-      `curl -i -X POST http://localhost:3000/${payment.plural.kebab} -H 'content-type: application/json' -d '{"amount":42,"currency":"Sam","status":"pending","note":"Sample note"}'`,
+      `curl -i -X POST http://localhost:3000/${payment.plural.kebab} -H 'content-type: application/json' -d '{"amount":42,"currency":"Sam","status":"pending","note":"Sample note"}' -H "authorization: Bearer $TOKEN"`,
     );
+    // Protected by default: the app's global AuthGuard needs a token on every route.
+    expect(copy.read(`src/modules/${kebab}/${kebab}.controller.ts`)).not.toContain('@Public(');
+    expect(copy.read(`test/modules/${kebab}/${kebab}.api.test.ts`)).toContain('.withPrincipal(');
   }, 60_000);
 
   it('refuses a module that exists, naming it, unless --force', () => {
@@ -126,15 +132,16 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
     expect(copy.fingerprint()).toBe(before);
   }, 60_000);
 
-  it('names a multiword module in every case: PaymentMethod, payment_methods, /payment-methods', () => {
+  it('names a multiword module in every case: PaymentMethod, payment_methods, /payment-methods; --public', () => {
     const { kebab, pascal, constant } = method.singular;
-    const result = copy.generate('module', kebab, '--fields', 'label:string(40)');
+    const result = copy.generate('module', kebab, '--fields', 'label:string(40)', '--public');
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`curl -i http://localhost:3000/${method.plural.kebab}\n`);
     expect(copy.read(`src/modules/${kebab}/${kebab}.entity.ts`)).toContain(
       `export const ${method.plural.camel} = pgTable('${method.plural.snake}', {`,
     );
     expect(copy.read(`src/modules/${kebab}/${kebab}.controller.ts`)).toContain(
-      `@Controller('/${method.plural.kebab}', { tags: ['${method.plural.kebab}'] })`,
+      `@Public()\n@Controller('/${method.plural.kebab}', { tags: ['${method.plural.kebab}'] })`,
     );
     expect(copy.read(`src/modules/${kebab}/${kebab}.errors.ts`)).toContain(
       `code: '${constant}_NOT_FOUND'`,
@@ -142,6 +149,15 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
     expect(copy.read('src/app/app.module.ts')).toContain(`${pascal}Module,`);
     const migration = `_create_${method.plural.snake}.sql`;
     expect(copy.files('drizzle').some((file) => file.endsWith(migration))).toBe(true);
+  }, 60_000);
+
+  it('--roles admin: the writes of the generated controller need the admin role', () => {
+    const { kebab } = invoice.singular;
+    const result = copy.generate('module', kebab, '--fields', 'total:integer', '--roles', 'admin');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('the writes one with the role admin');
+    const controller = copy.read(`src/modules/${kebab}/${kebab}.controller.ts`);
+    expect(controller.match(/@Roles\('admin'\)\n {2}@(Post|Patch|Delete)\(/g)).toHaveLength(3);
   }, 60_000);
 
   it('adds a controller, service, repository and gateway to an existing module and registers each', () => {
@@ -171,6 +187,26 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
     expect(copy.fingerprint()).toBe(before);
   }, 60_000);
 
+  it('generates a guard and its test in an existing module, registering nothing', () => {
+    const target = payment.singular.kebab;
+    const module = copy.read(`src/modules/${target}/${target}.module.ts`);
+    const dryRun = copy.generate('guard', 'tenant', '--module', target, '--dry-run');
+    expect(dryRun.status, dryRun.stderr).toBe(0);
+    expect(dryRun.stdout).toContain(`create     test/modules/${target}/tenant.guard.test.ts`);
+    expect(copy.files(`src/modules/${target}`)).not.toContain('tenant.guard.ts');
+    const result = copy.generate('guard', 'tenant', '--module', target);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('@UseGuards(TenantGuard)');
+    expect(copy.files(`src/modules/${target}`)).toContain('tenant.guard.ts');
+    expect(copy.files(`test/modules/${target}`)).toContain('tenant.guard.test.ts');
+    expect(copy.read(`src/modules/${target}/${target}.module.ts`)).toBe(module);
+    const before = copy.fingerprint();
+    const again = copy.generate('guard', 'tenant', '--module', target);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(`src/modules/${target}/tenant.guard.ts`);
+    expect(copy.fingerprint()).toBe(before);
+  }, 60_000);
+
   it('the generated project typechecks', () => {
     const result = copy.run('tsc', ['--noEmit', '-p', copy.root]);
     expect(result.stdout + result.stderr).toBe('');
@@ -182,9 +218,11 @@ describe('bun scripts/generate.ts in a copy of the project', () => {
     expect(result.status, result.stdout + result.stderr).toBe(0);
   }, 60_000);
 
-  it('the generated payment module passes its own API test', () => {
-    const result = copy.run('vitest', ['run', `test/modules/${payment.singular.kebab}/`]);
+  it('the generated tests pass: the protected module, the --public one, --roles and the guard', () => {
+    const dirs = [payment, method, invoice].map((names) => `test/modules/${names.singular.kebab}/`);
+    const result = copy.run('vitest', ['run', ...dirs], 240_000);
     expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Test Files\s+4 passed/);
     expect(result.stdout).toMatch(/Tests\s+\d+ passed/);
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,9 +1,7 @@
 /** The generators in process: template data, paths, refusals, registration, the runner's follow-ups. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type GenerateCommand, parseGenerateArgs } from '../../scripts/lib/args.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { planClass } from '../../scripts/lib/class-generator.js';
 import { biomeFormatter, identityFormatter } from '../../scripts/lib/code-formatter.js';
 import type { MigrationRunner } from '../../scripts/lib/drizzle-migration.js';
@@ -13,53 +11,15 @@ import { ArgsError, TargetError, TemplateError } from '../../scripts/lib/generat
 import { moduleFilePath, planModule } from '../../scripts/lib/module-generator.js';
 import { moduleTemplateData, withArticle } from '../../scripts/lib/module-template-data.js';
 import { sampleBody } from '../../scripts/lib/next-steps.js';
-import { Output } from '../../scripts/lib/output.js';
+import { capture, command, rejection, TEMPLATES, useScratchProject } from './generator-fixture.js';
 import { PROJECT_ROOT } from './project-copy.js';
 
-const TEMPLATES = join(PROJECT_ROOT, 'scripts', 'templates');
-// A fixed AppModule, so these tests do not depend on the modules the project has by now.
-const APP_MODULE = `import { Module } from '#core';
-import { UserModule } from '#modules/user';
-
-@Module({ imports: [UserModule] })
-export class AppModule {}
-`;
+const project = useScratchProject();
 let root: string;
 let context: GeneratorContext;
-
-function command(...argv: string[]): GenerateCommand {
-  const parsed = parseGenerateArgs(argv);
-  if (parsed.help) throw new Error('unexpected --help');
-  return parsed;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-function capture(): { output: Output; stdout: () => string; stderr: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output = new Output({
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    env: {},
-  });
-  return { output, stdout: () => out.join(''), stderr: () => err.join('') };
-}
-
 beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'keel-generator-unit-'));
-  mkdirSync(join(root, 'src', 'app'), { recursive: true });
-  writeFileSync(join(root, 'src/app/app.module.ts'), APP_MODULE);
-  context = { root, templatesDir: TEMPLATES, formatter: identityFormatter };
+  ({ root, context } = project());
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('module template data', () => {
   it('names a multiword module in every form the templates use', () => {
@@ -145,6 +105,8 @@ describe('planModule', () => {
     const error = await rejection(planModule(command('module', 'query'), context));
     expect(error).toBeInstanceOf(ArgsError);
     expect(error.message).toContain('"Query"');
+    const auth = await rejection(planModule(command('module', 'auth'), context));
+    expect(auth.message).toContain('"auth" would become "AuthModule"');
   });
 
   it('reports a broken template with its file and line, before anything is written', async () => {

@@ -1,4 +1,4 @@
-/** The {{entities.words}} API on a real app: CRUD, validation, cache eviction, pagination and docs. */
+/** The {{entities.words}} API on a real app: {{#if isPublic}}anonymous access, {{else}}the token it needs, {{/if}}CRUD, validation, cache eviction, pagination, docs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type App,
@@ -6,6 +6,7 @@ import {
   createTestingModule,
   MESSAGE_BUS,
 } from '#core';
+import { AuthModule } from '#infra/auth';
 import { BusModule } from '#infra/bus';
 import { CacheModule } from '#infra/cache';
 import { DatabaseModule } from '#infra/database';
@@ -30,16 +31,26 @@ describe.each(TEST_DRIVERS)('{{entities.words}} API on %s', (driver) => {
   const database = useTestDatabase(driver);
   let app: App;
   const published: BusEnvelope[] = [];
+  // AuthModule's global guard is on, as in AppModule: routes without @Public() need a principal.
+  const modules = () => [
+    DatabaseModule.forRoot(database().moduleOptions()),
+    CacheModule.forRoot({ driver: 'memory' }),
+    BusModule.forRoot({ driver: 'memory' }),
+    AuthModule.forRoot({ issuer: 'keel', audience: 'keel-api', keys: { generateIfMissing: 'memory' } }),
+    {{entity.pascal}}Module,
+  ];
 
   beforeAll(async () => {
-    app = await createTestingModule({
-      imports: [
-        DatabaseModule.forRoot(database().moduleOptions()),
-        CacheModule.forRoot({ driver: 'memory' }),
-        BusModule.forRoot({ driver: 'memory' }),
-        {{entity.pascal}}Module,
-      ],
-    }).compile({ http: { docs: { title: '{{entities.words}}', version: '1.0.0' } } });
+{{#if isPublic}}
+    // No principal: every test below is an anonymous caller.
+    app = await createTestingModule({ imports: modules() })
+      .compile({ http: { docs: { title: '{{entities.words}}', version: '1.0.0' } } });
+{{else}}
+    // Every request of this app is made by test-user, as if it sent a valid token{{#if writeRoles}} with that role{{/if}}.
+    app = await createTestingModule({ imports: modules() })
+      .withPrincipal({ sub: 'test-user', roles: {{principalRoles}} })
+      .compile({ http: { docs: { title: '{{entities.words}}', version: '1.0.0' } } });
+{{/if}}
     const bus = app.get(MESSAGE_BUS);
     for (const topic of ['{{topic}}.created', '{{topic}}.updated', '{{topic}}.deleted']) {
       await bus.subscribe(topic, (_payload, envelope) => void published.push(envelope));
@@ -52,6 +63,43 @@ describe.each(TEST_DRIVERS)('{{entities.words}} API on %s', (driver) => {
   const wasPublished = (topic: string, id: string) =>
     published.some((e) => e.topic === topic && (e.payload as { id: string }).id === id);
 
+{{#if isPublic}}
+  it('serves a caller without a token: the routes are @Public()', async () => {
+    const res = await app.inject('{{route}}');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [], nextCursor: null });
+  });
+
+{{else}}
+  it('answers 401 UNAUTHORIZED to a caller without a token and writes nothing', async () => {
+    const anonymous = await createTestingModule({ imports: modules() }).compile();
+    const res = await anonymous
+      .inject({ method: 'POST', url: '{{route}}', payload: validBody })
+      .finally(() => anonymous.close());
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHORIZED');
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
+    expect(await database().db.$count({{tableConst}})).toBe(0);
+  });
+
+{{#if writeRoles}}
+  it('answers 403 FORBIDDEN to writes by a principal without a role of @Roles; it may still read', async () => {
+    const reader = await createTestingModule({ imports: modules() })
+      .withPrincipal({ sub: 'reader', roles: [] })
+      .compile();
+    try {
+      const res = await reader.inject({ method: 'POST', url: '{{route}}', payload: validBody });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('FORBIDDEN');
+      expect((await reader.inject('{{route}}')).statusCode).toBe(200);
+    } finally {
+      await reader.close();
+    }
+    expect(await database().db.$count({{tableConst}})).toBe(0);
+  });
+
+{{/if}}
+{{/if}}
   it('creates {{aEntity}}: 201 with every field, stored, {{topic}}.created published', async () => {
     const res = await create(validBody);
     expect(res.statusCode).toBe(201);
@@ -169,9 +217,14 @@ describe.each(TEST_DRIVERS)('{{entities.words}} API on %s', (driver) => {
     expect((await app.inject('{{route}}?cursor=garbage')).statusCode).toBe(400);
   });
 
-  it('documents the {{entities.words}} routes in the OpenAPI document', async () => {
+  it('documents the {{entities.words}} routes in the OpenAPI document{{#if isPublic}}, as public{{else}}, as secured{{/if}}', async () => {
     const doc = (await app.inject('/docs/json')).json();
     expect(Object.keys(doc.paths['{{route}}'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['{{route}}/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
+{{#if isPublic}}
+    expect(doc.paths['{{route}}'].post.security).toEqual([]);
+{{else}}
+    expect(doc.paths['{{route}}'].post.security).toEqual([{ bearerAuth: [] }]);
+{{/if}}
   });
 });

@@ -8,7 +8,13 @@ import {
   Param,
   Patch,
   Post,
+{{#if isPublic}}
+  Public,
+{{/if}}
   Query,
+{{#if writeRoles}}
+  Roles,
+{{/if}}
 } from '#core';
 import {
   type Create{{entity.pascal}},
@@ -23,11 +29,21 @@ import {
 } from './{{entity.kebab}}.schemas.js';
 import { {{entity.pascal}}Service } from './{{entity.kebab}}.service.js';
 
-/** CRUD over {{entities.words}}. */
+{{#if isPublic}}
+/** CRUD over {{entities.words}}, open to anyone (`--public`): no token needed. */
+@Public()
+{{else if writeRoles}}
+/** CRUD over {{entities.words}}; every route needs a bearer token, writes one with a role of `@Roles`. */
+{{else}}
+/** CRUD over {{entities.words}}; every route needs a bearer token (the app's AuthGuard). */
+{{/if}}
 @Controller('{{route}}', { tags: ['{{entities.kebab}}'] })
 export class {{entity.pascal}}Controller {
   constructor(private readonly {{entities.camel}}: {{entity.pascal}}Service) {}
 
+{{#if writeRoles}}
+  @Roles({{writeRoles}})
+{{/if}}
   @Post('/', {
     summary: 'Create {{aEntity}}',
     body: Create{{entity.pascal}}Body,
@@ -55,6 +71,9 @@ export class {{entity.pascal}}Controller {
     return this.{{entities.camel}}.findById(id);
   }
 
+{{#if writeRoles}}
+  @Roles({{writeRoles}})
+{{/if}}
   @Patch('/:id', {
     summary: 'Change some fields of {{aEntity}}',
     params: {{entity.pascal}}IdParams,
@@ -65,6 +84,9 @@ export class {{entity.pascal}}Controller {
     return this.{{entities.camel}}.update(id, body);
   }
 
+{{#if writeRoles}}
+  @Roles({{writeRoles}})
+{{/if}}
   @Delete('/:id', {
     summary: 'Delete {{aEntity}}',
     params: {{entity.pascal}}IdParams,
