@@ -21,7 +21,16 @@ export interface CreateLoggerOptions {
   worker?: string;
 }
 
-const SECRET_FIELDS = ['password', 'token', 'secret', 'accessToken', 'refreshToken'];
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'ticket',
+  'secret',
+  'accessToken',
+  'refreshToken',
+];
 // Where secrets usually sit in a log object. Explicit parents instead of a leading `*`: pino
 // re-runs a leading-wildcard redactor on the bindings of every child logger, and Fastify makes
 // one per request (measured 5 µs a request, a quarter of a small route's CPU).
@@ -45,10 +54,13 @@ export const REDACT_PATHS: readonly string[] = [
   'headers.authorization',
   'headers.cookie',
   'headers["set-cookie"]',
+  // Browsers send WebSocket tokens as a subprotocol (`bearer, <jwt>`).
+  'headers["sec-websocket-protocol"]',
   ...HEADER_PARENTS.flatMap((parent) => [
     `${parent}.headers.authorization`,
     `${parent}.headers.cookie`,
     `${parent}.headers["set-cookie"]`,
+    `${parent}.headers["sec-websocket-protocol"]`,
   ]),
   ...SECRET_FIELDS.flatMap((field) => [
     field,

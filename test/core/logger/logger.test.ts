@@ -94,6 +94,9 @@ describe('redactUrl', () => {
       '/ws?lang=es&token=[Redacted]&access_token=[Redacted]#x',
     );
     expect(redactUrl('/users/1')).toBe('/users/1');
+    expect(redactUrl('/auth/oidc/acme/callback?code=abc&state=s1')).toBe(
+      '/auth/oidc/acme/callback?code=[Redacted]&state=s1',
+    );
   });
 });
 
