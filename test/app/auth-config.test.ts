@@ -71,6 +71,8 @@ describe('auth config', () => {
     expect(problems({ AUTH_JWKS_URL: 'https://idp.example.com/jwks' })).toEqual({
       AUTH_JWKS_ISSUER: expect.stringMatching(/expected both AUTH_JWKS_URL and AUTH_JWKS_ISSUER/),
     });
-    expect(problems({ AUTH_JWKS_ISSUER: 'https://idp.example.com/' })).toHaveProperty('AUTH_JWKS_URL');
+    expect(problems({ AUTH_JWKS_ISSUER: 'https://idp.example.com/' })).toHaveProperty(
+      'AUTH_JWKS_URL',
+    );
   });
 });

@@ -7,10 +7,12 @@ import { loadConfig } from '../../src/app/config.js';
 
 const text = readFileSync('.env.example', 'utf8');
 // Lines like `# PORT=3000`: a documented variable with its value.
-const documented = [...text.matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, name = '', value = '']) => ({
-  name,
-  value,
-}));
+const documented = [...text.matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(
+  ([, name = '', value = '']) => ({
+    name,
+    value,
+  }),
+);
 
 const WITHOUT_DEFAULT = [
   'DATABASE_URL',
