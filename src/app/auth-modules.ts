@@ -3,6 +3,7 @@ import type { DynamicModule } from '#core';
 import { AttemptsModule } from '#infra/attempts';
 import { AuthModule, type AuthModuleOptions } from '#infra/auth';
 import { IdentityModule } from '#modules/identity';
+import { OidcModule } from '#modules/oidc';
 import type { AppConfig } from './config.js';
 
 /**
@@ -38,7 +39,7 @@ export function authInfrastructure(config: AppConfig): DynamicModule[] {
   ];
 }
 
-/** Sign-up, sign-in, refresh tokens and sessions (`/auth/*`). */
+/** Sign-up, sign-in, refresh tokens and sessions (`/auth/*`), then OIDC sign-in (`/auth/oidc/*`). */
 export function identityModules(config: AppConfig): DynamicModule[] {
   return [
     IdentityModule.forRoot({
@@ -53,6 +54,10 @@ export function identityModules(config: AppConfig): DynamicModule[] {
         ipMaxAttempts: config.authSigninIpMaxAttempts,
         windowSeconds: config.authSigninWindowSeconds,
       },
+    }),
+    OidcModule.forRoot({
+      providers: config.oidcProviders,
+      redirectBaseUrl: `${config.oidcRedirectBaseUrl}${config.apiPrefix}`,
     }),
   ];
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import type { InjectionToken } from '#core';
 import { type AppConfig, ENV_NAMES, type EnvName, envSchema } from './config/env.schema.js';
+import { readOidcProviders } from './config/oidc-env.js';
 import { ConfigError, type ConfigIssue, formatConfigError } from './config.errors.js';
 
 export type { AppConfig } from './config/env.schema.js';
@@ -52,13 +53,20 @@ export function loadConfig(
 ): AppConfig {
   const { envFile = '.env' } = options;
   const fileVars = envFile === false ? {} : readEnvFile(envFile);
-  const result = envSchema.safeParse(collect(env, fileVars));
-  if (result.success) return Object.freeze(result.data);
+  const raw = collect(env, fileVars);
+  const result = envSchema.safeParse(raw);
+  // OIDC_<NAME>_* names depend on OIDC_PROVIDERS, so they are read here from the same sources.
+  const lookup = (name: string) => (env[name] ?? fileVars[name])?.trim() || undefined;
+  const oidc = readOidcProviders(raw.OIDC_PROVIDERS, lookup);
+  if (result.success && oidc.issues.length === 0) {
+    return Object.freeze({ ...result.data, oidcProviders: Object.freeze(oidc.providers) });
+  }
   const issues = new Map<string, ConfigIssue>();
-  for (const issue of result.error.issues) {
+  for (const issue of result.error?.issues ?? []) {
     const variable = String(issue.path[0] ?? 'environment');
     if (!issues.has(variable)) issues.set(variable, { variable, problem: issue.message });
   }
+  for (const issue of oidc.issues) issues.set(issue.variable, issue);
   throw new ConfigError([...issues.values()]);
 }
 

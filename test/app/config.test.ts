@@ -25,6 +25,8 @@ const AUTH_DEFAULTS = {
   authSigninMaxAttempts: 10,
   authSigninIpMaxAttempts: 100,
   authSigninWindowSeconds: 60,
+  oidcProviders: [],
+  oidcRedirectBaseUrl: 'http://localhost:3000',
 };
 
 describe('loadConfig defaults', () => {

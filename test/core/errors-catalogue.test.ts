@@ -13,6 +13,7 @@ import * as i18n from '../../src/core/i18n/i18n-errors.js';
 import * as ws from '../../src/core/ws/ws-kernel-errors.js';
 import * as auth from '../../src/infra/auth/auth-errors.js';
 import * as infra from '../../src/infra/infra-errors.js';
+import { OIDC_ERROR_CODES, OidcConfigError } from '../../src/modules/oidc/oidc.errors.js';
 
 const CATALOGUES = {
   DI_ERROR_CODES,
@@ -22,6 +23,7 @@ const CATALOGUES = {
   EVENT_ERROR_CODES: events.EVENT_ERROR_CODES,
   INFRA_ERROR_CODES: infra.INFRA_ERROR_CODES,
   AUTH_ERROR_CODES: auth.AUTH_ERROR_CODES,
+  OIDC_ERROR_CODES,
   I18N_ERROR_CODES: i18n.I18N_ERROR_CODES,
   CONFIG_ERROR_CODES,
 };
@@ -121,6 +123,7 @@ const SAMPLES: Record<string, Record<string, Sample[]>> = {
     noSigningKeys: [() => auth.noSigningKeys('./.data/keys'), () => auth.noSigningKeys(undefined)],
     badKeyMaterial: [() => auth.badKeyMaterial('.data/keys/k1.json', 'has no "kid"')],
   },
+  oidc: { OidcConfigError: [() => new OidcConfigError(['provider "acme" has no clientId'])] },
   config: {
     ConfigError: [() => new ConfigError([{ variable: 'PORT', problem: '"abc" is not a port' }])],
   },

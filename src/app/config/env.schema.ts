@@ -15,9 +15,10 @@ import {
   originList,
   RULES,
 } from './env-rules.js';
+import { type OidcConfig, oidcFields } from './oidc-env.js';
 
 /** The validated, frozen settings of the app; field names are the camelCase of the variables. */
-export interface AppConfig extends AuthConfig {
+export interface AppConfig extends AuthConfig, OidcConfig {
   readonly nodeEnv: (typeof NODE_ENVS)[number];
   readonly port: number;
   readonly host: string;
@@ -90,6 +91,7 @@ const fields = z.object({
   LOG_REQUESTS: field(RULES.logRequests).default('all'),
   LOG_SLOW_MS: field(RULES.positiveMs).default(1000),
   ...authFields,
+  ...oidcFields,
 });
 
 type Fields = z.output<typeof fields>;
@@ -119,8 +121,11 @@ function checkCombinations(env: Fields, ctx: z.RefinementCtx): void {
   checkAuthCombinations(env, ctx);
 }
 
+/** What the schema yields; `loadConfig` adds the providers read from the OIDC_<NAME>_* variables. */
+export type SchemaConfig = Omit<AppConfig, 'oidcProviders'>;
+
 /** Applies the defaults that depend on other variables and renames to camelCase. */
-function toAppConfig(env: Fields): AppConfig {
+function toAppConfig(env: Fields): SchemaConfig {
   const anyOriginInDev = env.NODE_ENV === 'development' ? '*' : [];
   const redisOrMemory = env.REDIS_URL ? 'redis' : 'memory';
   return {
@@ -151,6 +156,7 @@ function toAppConfig(env: Fields): AppConfig {
     logRequests: env.LOG_REQUESTS,
     logSlowMs: env.LOG_SLOW_MS,
     ...toAuthConfig(env),
+    oidcRedirectBaseUrl: env.OIDC_REDIRECT_BASE_URL,
   };
 }
 

@@ -128,7 +128,11 @@ export class TokenService {
           typ,
           clockTolerance: this.options.clockToleranceSeconds,
           requiredClaims: ['exp', 'iat', 'nbf'],
-          maxTokenAge: this.options.accessTtlSeconds + this.options.clockToleranceSeconds,
+          // An access token older than its lifetime is refused even if its `exp` says otherwise;
+          // other purposes (a 10-minute OIDC state) have lifetimes of their own, checked by `exp`.
+          ...(typ === ACCESS_TYP
+            ? { maxTokenAge: this.options.accessTtlSeconds + this.options.clockToleranceSeconds }
+            : {}),
         },
       );
       return payload;
