@@ -13,6 +13,7 @@ export const NODE_BUNDLE_EXTERNALS: Readonly<Record<string, string>> = {
   pino: 'starts transport workers (pino-pretty in development) from files of its own',
   'pino-pretty': 'a development transport, resolved by file name',
   ioredis: 'required only when REDIS_URL is set',
+  '@node-rs/argon2': 'loads the native .node binding of the platform it runs on',
   // Bundled, it would run where its first importer lands in a chunk; external, it stays a real
   // `import` atop every chunk that needs it, so it always runs before any decorated class.
   'reflect-metadata': 'must run before any decorator records metadata',

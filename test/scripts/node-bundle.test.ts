@@ -77,6 +77,7 @@ describe('bundleForNode', () => {
         '@fastify/swagger-ui',
         'pino',
         'ioredis',
+        '@node-rs/argon2',
         'reflect-metadata',
       ]),
     );
