@@ -33,8 +33,8 @@ export class AuthGuard implements CanActivate {
     @Inject(AUTH_OPTIONS) private readonly options: ResolvedAuthOptions,
   ) {}
 
-  /** Sets the request context's principal, or answers 401. */
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Sets the request context's principal, or answers 401 (synchronous when there is no token). */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const isPublic = this.isPublic(context.getClass(), context.getHandler());
     const current = RequestContext.current();
     // A WebSocket frame runs in its connection's context, authenticated at the upgrade.
@@ -44,6 +44,11 @@ export class AuthGuard implements CanActivate {
     }
     const bearerToken = current?.bearerToken;
     if (isPublic && bearerToken === undefined) return true;
+    return this.authenticate(bearerToken, isPublic);
+  }
+
+  private async authenticate(bearerToken: string | undefined, isPublic: boolean): Promise<boolean> {
+    const current = RequestContext.current();
     try {
       const principal = await this.authenticator.authenticate(
         bearerToken === undefined ? {} : { bearerToken },

@@ -5,14 +5,26 @@ import type { Interceptor } from '../enhancers/interceptor.js';
 import { ForbiddenError } from '../errors/http-errors.js';
 import type { ExecutionContext } from '../execution-context.js';
 
-/** Runs every guard in order; false from any means 403 FORBIDDEN. */
-export async function runGuards(
+/**
+ * Runs every guard in order; false from any means 403 FORBIDDEN. Stays synchronous while the
+ * guards answer synchronously (a public route without a token), so that path awaits nothing.
+ */
+export function runGuards(
   guards: readonly CanActivate[],
   context: ExecutionContext,
-): Promise<void> {
-  for (const guard of guards) {
-    if (!(await guard.canActivate(context))) throw new ForbiddenError();
+  from = 0,
+): Promise<void> | undefined {
+  for (let index = from; index < guards.length; index += 1) {
+    const verdict = guards[index]!.canActivate(context);
+    if (typeof verdict !== 'boolean') {
+      return Promise.resolve(verdict).then((allowed) => {
+        if (!allowed) throw new ForbiddenError();
+        return runGuards(guards, context, index + 1);
+      });
+    }
+    if (!verdict) throw new ForbiddenError();
   }
+  return undefined;
 }
 
 /** Calls `handler` through the interceptors, the first one outermost. */

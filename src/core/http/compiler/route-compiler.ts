@@ -125,8 +125,19 @@ function buildRoute(
   if (bodyLimit !== undefined) fastifyRoute.bodyLimit = bodyLimit;
   if (rawBody) fastifyRoute.preParsing = [...asArray(rest.preParsing), captureRawBody];
   if (guards.length > 0) {
-    const guard = async (request: FastifyRequest, reply: FastifyReply) =>
-      runGuards(guards, contextOf(request, reply)());
+    // Callback style: guards that answer synchronously (a public route called without a token)
+    // cost no promise; an async one continues the request when it settles.
+    const guard = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+      let pending: Promise<void> | undefined;
+      try {
+        pending = runGuards(guards, contextOf(request, reply)());
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
+      if (pending === undefined) done();
+      else pending.then(() => done(), done);
+    };
     fastifyRoute.preValidation = [guard, ...asArray(rest.preValidation)];
   }
   const errorHandler = compileFilterChain({
