@@ -14,13 +14,16 @@ const ARGON2ID = 2 as Algorithm;
  */
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
-  private dummyHash: string | undefined;
+  private dummyHash: Promise<string> | undefined;
 
   constructor(@Inject(IDENTITY_OPTIONS) private readonly options: ResolvedIdentityOptions) {}
 
-  /** Computes the dummy hash once, from a random password nobody knows. */
-  async onModuleInit(): Promise<void> {
-    this.dummyHash = await this.hash(randomBytes(32).toString('base64url'));
+  /**
+   * Starts the dummy hash, from a random password nobody knows. Not awaited: argon2 runs on the
+   * thread pool, and at OWASP's cost it would add tens of milliseconds to every boot.
+   */
+  onModuleInit(): void {
+    this.dummy();
   }
 
   /** A PHC string (`$argon2id$v=19$m=...`) of `password`. */
@@ -37,10 +40,18 @@ export class PasswordHasher implements OnModuleInit {
   /** True when `password` matches `stored`; a missing hash does the same work and is false. */
   async verify(stored: string | null | undefined, password: string): Promise<boolean> {
     if (!stored) {
-      this.dummyHash ??= await this.hash(randomBytes(32).toString('base64url'));
-      await verify(this.dummyHash, password).catch(() => false);
+      await verify(await this.dummy(), password).catch(() => false);
       return false;
     }
     return verify(stored, password).catch(() => false);
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= this.hash(randomBytes(32).toString('base64url'));
+    // A failed hash is retried by the next caller instead of failing every sign-in.
+    this.dummyHash.catch(() => {
+      this.dummyHash = undefined;
+    });
+    return this.dummyHash;
   }
 }
