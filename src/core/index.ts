@@ -54,7 +54,11 @@ export {
   Res,
 } from './http/decorators/param.decorators.js';
 export { Delete, Get, Patch, Post, Put } from './http/decorators/route.decorators.js';
-export type { CanActivate, GuardDocumentation } from './http/enhancers/can-activate.js';
+export type {
+  CanActivate,
+  GuardDocumentation,
+  RouteTarget,
+} from './http/enhancers/can-activate.js';
 export { Catch } from './http/enhancers/catch.decorator.js';
 export { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from './http/enhancers/enhancer-tokens.js';
 export type { ExceptionFilter } from './http/enhancers/exception-filter.js';
@@ -90,8 +94,12 @@ export * from './ports/authenticator.port.js';
 export * from './ports/cache.port.js';
 export * from './ports/clock.port.js';
 export * from './ports/health-indicator.port.js';
+export * from './ports/idempotency-store.port.js';
+export * from './ports/lock.errors.js';
+export * from './ports/lock.port.js';
 export * from './ports/logger.port.js';
 export * from './ports/message-bus.port.js';
+export * from './ports/rate-limit-store.port.js';
 export * from './ports/ws-server.port.js';
 export { createTestingModule, TestingModuleBuilder } from './testing/testing-module-builder.js';
 export * from './ws/index.js';

@@ -202,6 +202,10 @@ describe('the error catalogue', () => {
       ['INTERNAL', 500],
       ['SERVICE_UNAVAILABLE', 503],
       ['DATABASE_UNAVAILABLE', 503],
+      ['LOCK_TIMEOUT', 409],
+      ['LOCK_LOST', 409],
+      ['STALE_FENCE', 409],
+      ['LOCK_UNAVAILABLE', 503],
     ] as const) {
       expect(wire).toContain(`| \`${code}\` | ${status} |`);
     }

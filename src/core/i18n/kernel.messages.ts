@@ -40,6 +40,10 @@ export const kernelMessages = defineMessages({
       'Something went wrong on our side. Try again later; if it persists, report the requestId.',
     'errors.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Try again shortly.',
     'errors.DATABASE_UNAVAILABLE': 'The database is temporarily unavailable. Try again shortly.',
+    'errors.LOCK_TIMEOUT': 'Another request is working on this resource. Try again in a moment.',
+    'errors.LOCK_UNAVAILABLE': 'The lock service is temporarily unavailable. Try again shortly.',
+    'errors.LOCK_LOST': 'This operation lost its lock before it finished. Try again.',
+    'errors.STALE_FENCE': 'A newer operation has already changed this resource. Reload and retry.',
     'errors.INVALID_DATA':
       'A value does not fit its field (wrong type, out of range or too long). Check the API documentation.',
     'validation.INVALID_TEXT':
@@ -88,6 +92,13 @@ export const kernelMessages = defineMessages({
       'El servicio no está disponible temporalmente. Inténtelo en unos momentos.',
     'errors.DATABASE_UNAVAILABLE':
       'La base de datos no está disponible temporalmente. Inténtelo en unos momentos.',
+    'errors.LOCK_TIMEOUT':
+      'Otra solicitud está trabajando en este recurso. Inténtelo de nuevo en un momento.',
+    'errors.LOCK_UNAVAILABLE':
+      'El servicio de bloqueos no está disponible temporalmente. Inténtelo de nuevo en breve.',
+    'errors.LOCK_LOST': 'Esta operación perdió su bloqueo antes de terminar. Inténtelo de nuevo.',
+    'errors.STALE_FENCE':
+      'Una operación más reciente ya cambió este recurso. Recárguelo y reintente.',
     'errors.INVALID_DATA':
       'Un valor no cabe en su campo (tipo incorrecto, fuera de rango o demasiado largo). Consulte la documentación de la API.',
     'validation.INVALID_TEXT':
@@ -136,6 +147,13 @@ export const kernelMessages = defineMessages({
       'O serviço está temporariamente indisponível. Tente novamente em instantes.',
     'errors.DATABASE_UNAVAILABLE':
       'O banco de dados está temporariamente indisponível. Tente novamente em instantes.',
+    'errors.LOCK_TIMEOUT':
+      'Outra requisição está trabalhando neste recurso. Tente novamente em instantes.',
+    'errors.LOCK_UNAVAILABLE':
+      'O serviço de bloqueios está temporariamente indisponível. Tente novamente em breve.',
+    'errors.LOCK_LOST': 'Esta operação perdeu seu bloqueio antes de terminar. Tente novamente.',
+    'errors.STALE_FENCE':
+      'Uma operação mais recente já alterou este recurso. Recarregue e tente novamente.',
     'errors.INVALID_DATA':
       'Um valor não cabe no seu campo (tipo errado, fora do intervalo ou longo demais). Confira a documentação da API.',
     'validation.INVALID_TEXT':

@@ -9,7 +9,7 @@ import type { Type } from '../../di/injection-token.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { ControllerMetadata } from '../decorators/controller.decorator.js';
 import type { ParamSpec } from '../decorators/param.decorators.js';
-import type { CanActivate } from '../enhancers/can-activate.js';
+import type { CanActivate, RouteTarget } from '../enhancers/can-activate.js';
 import type { ExceptionFilter } from '../enhancers/exception-filter.js';
 import type { Interceptor } from '../enhancers/interceptor.js';
 import { type ExecutionContext, httpContext } from '../execution-context.js';
@@ -56,7 +56,8 @@ export async function compileController(
   const routes =
     (Reflect.getMetadata(ROUTES, target.metatype) as RouteDefinition[] | undefined) ?? [];
   for (const route of routes) {
-    const enhancers = await target.enhancersFor(route);
+    const handler = target.metatype.prototype[route.handlerName] as Function;
+    const enhancers = applying(await target.enhancersFor(route), { cls: target.metatype, handler });
     const url = joinPaths(options.prefix, meta.prefix, route.path);
     const build = { url, tags: meta.tags, enhancers, defaultLang: options.i18n.defaultLang };
     try {
@@ -65,6 +66,17 @@ export async function compileController(
       throw routeRejected(target.metatype.name, route.handlerName, route.method, url, error);
     }
   }
+}
+
+// Enhancers that declare `appliesTo` are left off the routes they do not apply to, at boot.
+function applying(enhancers: RouteEnhancers, target: RouteTarget): RouteEnhancers {
+  const applies = (enhancer: { appliesTo?(target: RouteTarget): boolean }) =>
+    enhancer.appliesTo?.(target) ?? true;
+  return {
+    guards: enhancers.guards.filter(applies),
+    interceptors: enhancers.interceptors.filter(applies),
+    filters: enhancers.filters,
+  };
 }
 
 interface BuildOptions {
@@ -106,7 +118,7 @@ function buildRoute(
     url: options.url,
     schema: compileRouteSchema(route.options, {
       tags: options.tags,
-      guards: describeGuards(guards, { cls: metatype, handler: handlerRef }),
+      guards: describeGuards(guards, interceptors, { cls: metatype, handler: handlerRef }),
       interceptors,
     }),
     handler: compileHandler({

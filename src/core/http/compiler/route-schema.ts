@@ -1,7 +1,6 @@
 /** A route's Fastify schema from its Zod options: strict body, documented errors, envelopes. */
 import { z } from 'zod';
-import type { Type } from '../../di/injection-token.js';
-import type { CanActivate, GuardDocumentation } from '../enhancers/can-activate.js';
+import type { CanActivate, GuardDocumentation, RouteTarget } from '../enhancers/can-activate.js';
 import type { Interceptor } from '../enhancers/interceptor.js';
 import type { ResponseSchemas, RouteOptions } from '../route-options.js';
 import { errorResponses } from '../server/error-body.schema.js';
@@ -10,7 +9,7 @@ import { errorResponses } from '../server/error-body.schema.js';
 export interface RouteSchemaContext {
   /** The controller's OpenAPI tags. */
   tags: string[] | undefined;
-  /** What the route's guards document (statuses, security requirements). */
+  /** What the route's guards and interceptors document (statuses, security, headers). */
   guards: readonly GuardDocumentation[];
   /** The route's interceptors, outermost first; their `responseSchema` wraps the 2xx schemas. */
   interceptors: readonly Interceptor[];
@@ -22,8 +21,8 @@ const DOCS = ['summary', 'description', 'deprecated', 'operationId'] as const;
 export function compileRouteSchema(
   options: RouteOptions,
   context: RouteSchemaContext,
-): Record<string, unknown> {
-  const schema: Record<string, unknown> = {};
+): Record<string | symbol, unknown> {
+  const schema: Record<string | symbol, unknown> = {};
   if (options.params) schema.params = options.params;
   if (options.query) schema.querystring = options.query;
   if (options.body) schema.body = strictBody(options.body);
@@ -39,15 +38,29 @@ export function compileRouteSchema(
   // The most specific guard decides: app-wide guards come first, then the class's, the method's.
   const security = context.guards.findLast((doc) => doc.security !== undefined)?.security;
   if (security !== undefined) schema.security = security;
+  const headers = Object.assign({}, ...context.guards.map((doc) => doc.headers ?? {}));
+  if (Object.keys(headers).length > 0) schema[DOCUMENTED_HEADERS] = headers;
   return schema;
 }
 
-/** The documentation of each guard for the route `handler` of `cls`. */
+/**
+ * Request headers enhancers read, kept on the route schema for the OpenAPI document only: the
+ * server never validates them as a `headers` schema would (that would also drop other headers).
+ */
+export const DOCUMENTED_HEADERS = Symbol('keel:documented-headers');
+
+/** The documentation of each guard, then each interceptor, for the route `handler` of `cls`. */
 export function describeGuards(
   guards: readonly CanActivate[],
-  target: { cls: Type; handler: Function },
+  interceptors: readonly Interceptor[],
+  target: RouteTarget,
 ): GuardDocumentation[] {
-  return guards.map((guard) => guard.describeRoute?.(target) ?? DEFAULT_GUARD_DOC);
+  const fromGuards = guards.map((guard) => guard.describeRoute?.(target) ?? DEFAULT_GUARD_DOC);
+  const fromInterceptors = interceptors.flatMap((interceptor) => {
+    const doc = interceptor.describeRoute?.(target);
+    return doc ? [doc] : [];
+  });
+  return [...fromGuards, ...fromInterceptors];
 }
 
 const DEFAULT_GUARD_DOC: GuardDocumentation = { errors: [401, 403] };

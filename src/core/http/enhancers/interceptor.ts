@@ -1,6 +1,7 @@
 /** Interceptors: wrap a handler call (before, after, replace the result, time it). */
 import type { z } from 'zod';
 import type { ExecutionContext } from '../execution-context.js';
+import type { GuardDocumentation, RouteTarget } from './can-activate.js';
 
 /** Calls the next interceptor or the handler. */
 export interface CallHandler<T = unknown> {
@@ -18,4 +19,8 @@ export interface Interceptor<T = unknown, R = unknown> {
    * documented; the handler's return type is still checked against the inner schema.
    */
   responseSchema?(inner: z.ZodType): z.ZodType;
+  /** Error statuses and request headers it adds to the route's documentation. */
+  describeRoute?(target: RouteTarget): Omit<GuardDocumentation, 'security'>;
+  /** Decided once per route at boot: false leaves the interceptor off that route. */
+  appliesTo?(target: RouteTarget): boolean;
 }

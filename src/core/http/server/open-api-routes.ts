@@ -1,5 +1,7 @@
 /** Records what @fastify/swagger would collect at boot, so the OpenAPI document can be built later. */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { z } from 'zod';
+import { DOCUMENTED_HEADERS } from '../compiler/route-schema.js';
 
 /** The routes and shared schemas of a server, as registered so far. */
 export interface RecordedRoutes {
@@ -56,12 +58,12 @@ function latestPerMethodAndUrl(routes: readonly RouteOptions[]): RouteOptions[] 
   for (const route of routes) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      const { url, schema, config } = route;
+      const { url, config } = route;
       const { links } = route as { links?: unknown };
       byKey.set(`${method} ${url}`, {
         method,
         url,
-        schema,
+        schema: withDocumentedHeaders(route.schema),
         config,
         ...(links === undefined ? {} : { links }),
         handler: route.handler,
@@ -69,4 +71,16 @@ function latestPerMethodAndUrl(routes: readonly RouteOptions[]): RouteOptions[] 
     }
   }
   return [...byKey.values()];
+}
+
+// Headers that enhancers read (Idempotency-Key...) join the operation's header parameters here,
+// in the document only.
+function withDocumentedHeaders(schema: RouteOptions['schema']): RouteOptions['schema'] {
+  const documented = (schema as Record<symbol, unknown> | undefined)?.[DOCUMENTED_HEADERS] as
+    | Record<string, z.ZodType>
+    | undefined;
+  if (!schema || !documented) return schema;
+  const own = schema.headers;
+  const headers = own instanceof z.ZodObject ? own.extend(documented) : z.object(documented);
+  return { ...schema, headers };
 }
