@@ -13,6 +13,7 @@ import * as i18n from '../../src/core/i18n/i18n-errors.js';
 import * as ws from '../../src/core/ws/ws-kernel-errors.js';
 import * as auth from '../../src/infra/auth/auth-errors.js';
 import * as infra from '../../src/infra/infra-errors.js';
+import * as rateLimit from '../../src/infra/rate-limit/rate-limit-errors.js';
 import { OIDC_ERROR_CODES, OidcConfigError } from '../../src/modules/oidc/oidc.errors.js';
 
 const CATALOGUES = {
@@ -23,6 +24,7 @@ const CATALOGUES = {
   EVENT_ERROR_CODES: events.EVENT_ERROR_CODES,
   INFRA_ERROR_CODES: infra.INFRA_ERROR_CODES,
   AUTH_ERROR_CODES: auth.AUTH_ERROR_CODES,
+  RATE_LIMIT_ERROR_CODES: rateLimit.RATE_LIMIT_ERROR_CODES,
   OIDC_ERROR_CODES,
   I18N_ERROR_CODES: i18n.I18N_ERROR_CODES,
   CONFIG_ERROR_CODES,
@@ -123,6 +125,12 @@ const SAMPLES: Record<string, Record<string, Sample[]>> = {
     noSigningKeys: [() => auth.noSigningKeys('./.data/keys'), () => auth.noSigningKeys(undefined)],
     badKeyMaterial: [() => auth.badKeyMaterial('.data/keys/k1.json', 'has no "kid"')],
   },
+  rateLimit: {
+    unknownRateLimitPolicy: [
+      () => rateLimit.unknownRateLimitPolicy('UsersController.list', 'nope', ['shared']),
+    ],
+    badRateLimitPolicy: [() => rateLimit.badRateLimitPolicy("policy 'login'", 0, 60_000)],
+  },
   oidc: { OidcConfigError: [() => new OidcConfigError(['provider "acme" has no clientId'])] },
   config: {
     ConfigError: [() => new ConfigError([{ variable: 'PORT', problem: '"abc" is not a port' }])],
@@ -131,7 +139,17 @@ const SAMPLES: Record<string, Record<string, Sample[]>> = {
 
 /** Exported functions of each catalogue that build no error. */
 const NOT_BUILDERS = new Set(['parameterPosition']);
-const MODULES: Record<string, object> = { di, modules, http, ws, events, infra, i18n, auth };
+const MODULES: Record<string, object> = {
+  di,
+  modules,
+  http,
+  ws,
+  events,
+  infra,
+  i18n,
+  auth,
+  rateLimit,
+};
 
 const link = (code: string) => `\n  See: docs/errors.md#${code.toLowerCase()}`;
 const docs = readFileSync('docs/errors.md', 'utf8');
