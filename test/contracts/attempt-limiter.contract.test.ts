@@ -1,10 +1,10 @@
 /** Runs the attempt-limiter contract against MemoryAttemptLimiter always, RedisAttemptLimiter with REDIS_URL. */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { MemoryAttemptLimiter } from '../../src/infra/attempts/memory-attempt-limiter.js';
 import { RedisAttemptLimiter } from '../../src/infra/attempts/redis-attempt-limiter.js';
 import { RedisConnections } from '../../src/infra/redis/redis-connections.js';
+import { deleteRedisKeys } from '../helpers/redis-keys.js';
 import { runAttemptLimiterContract } from './attempt-limiter.contract.js';
 
 runAttemptLimiterContract('MemoryAttemptLimiter', async () => ({
@@ -27,21 +27,10 @@ if (redisUrl) {
       close: async () => {
         limiter.onApplicationShutdown();
         await connections.onApplicationShutdown();
-        await deleteKeys(redisUrl, prefix);
+        await deleteRedisKeys(redisUrl, prefix);
       },
     };
   });
 } else {
   console.warn('[skip] RedisAttemptLimiter contract: REDIS_URL is not set');
-}
-
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const admin = new Redis(url, { lazyConnect: true });
-  try {
-    await admin.connect();
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-  } finally {
-    admin.disconnect();
-  }
 }

@@ -1,10 +1,10 @@
 /** Runs the idempotency-store contract against the memory store always, the Redis one with REDIS_URL. */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { MemoryIdempotencyStore } from '../../src/infra/idempotency/memory-idempotency-store.js';
 import { RedisIdempotencyStore } from '../../src/infra/idempotency/redis-idempotency-store.js';
 import { RedisConnections } from '../../src/infra/redis/redis-connections.js';
+import { deleteRedisKeys } from '../helpers/redis-keys.js';
 import { runIdempotencyStoreContract } from './idempotency-store.contract.js';
 
 runIdempotencyStoreContract('MemoryIdempotencyStore', async () => {
@@ -35,21 +35,10 @@ if (redisUrl) {
         store.onApplicationShutdown();
         peer.onApplicationShutdown();
         await Promise.all(pools.map((pool) => pool.onApplicationShutdown()));
-        await deleteKeys(redisUrl, prefix);
+        await deleteRedisKeys(redisUrl, prefix);
       },
     };
   });
 } else {
   console.warn('[skip] RedisIdempotencyStore contract: REDIS_URL is not set');
-}
-
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const admin = new Redis(url, { lazyConnect: true });
-  try {
-    await admin.connect();
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-  } finally {
-    admin.disconnect();
-  }
 }

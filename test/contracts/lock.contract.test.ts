@@ -4,7 +4,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import postgres from 'postgres';
 import type { Db } from '../../src/infra/database/database.tokens.js';
@@ -12,6 +11,7 @@ import { MemoryLock } from '../../src/infra/lock/memory-lock.js';
 import { PostgresLock } from '../../src/infra/lock/postgres-lock.js';
 import { RedisLock } from '../../src/infra/lock/redis-lock.js';
 import { RedisConnections } from '../../src/infra/redis/redis-connections.js';
+import { deleteRedisKeys } from '../helpers/redis-keys.js';
 import { runLockContract } from './lock.contract.js';
 
 runLockContract('MemoryLock', async () => ({
@@ -34,7 +34,7 @@ if (redisUrl) {
       close: async () => {
         lock.onApplicationShutdown();
         await connections.onApplicationShutdown();
-        await deleteKeys(redisUrl, prefix);
+        await deleteRedisKeys(redisUrl, prefix);
       },
     };
   });
@@ -70,15 +70,4 @@ async function postgresLock(db: Db, namespace: string, end: () => Promise<void>)
       await end();
     },
   };
-}
-
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const admin = new Redis(url, { lazyConnect: true });
-  try {
-    await admin.connect();
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-  } finally {
-    admin.disconnect();
-  }
 }

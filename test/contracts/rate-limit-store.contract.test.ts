@@ -1,10 +1,10 @@
 /** Runs the rate-limit store contract on MemoryRateLimitStore always, RedisRateLimitStore with REDIS_URL. */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { MemoryRateLimitStore } from '../../src/infra/rate-limit/memory-rate-limit.store.js';
 import { RedisRateLimitStore } from '../../src/infra/rate-limit/redis-rate-limit.store.js';
 import { RedisConnections } from '../../src/infra/redis/redis-connections.js';
+import { deleteRedisKeys } from '../helpers/redis-keys.js';
 import { runRateLimitStoreContract } from './rate-limit-store.contract.js';
 
 runRateLimitStoreContract('MemoryRateLimitStore', async () => {
@@ -31,21 +31,10 @@ if (redisUrl) {
         store.onApplicationShutdown();
         peer.onApplicationShutdown();
         await Promise.all(connections.map((c) => c.onApplicationShutdown()));
-        await deleteKeys(redisUrl, prefix);
+        await deleteRedisKeys(redisUrl, prefix);
       },
     };
   });
 } else {
   console.warn('[skip] RedisRateLimitStore contract: REDIS_URL is not set');
-}
-
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const admin = new Redis(url, { lazyConnect: true });
-  try {
-    await admin.connect();
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-  } finally {
-    admin.disconnect();
-  }
 }

@@ -1,6 +1,5 @@
 /** Redis idempotency store: one hash per key, one atomic Lua call per operation, never a fallback. */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import {
   createToken,
@@ -16,8 +15,8 @@ import {
   Optional,
   type StoredResponse,
 } from '#core';
-import { RedisConnections, requireRedisConnections } from '../redis/redis-connections.js';
-import { RedisGuard } from '../redis/redis-guard.js';
+import { GuardedRedis } from '../redis/guarded-redis.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 import { CLAIM_SCRIPT, COMPLETE_SCRIPT, RELEASE_SCRIPT } from './idempotency-scripts.js';
 
 /** Settings of `RedisIdempotencyStore` (milliseconds); the server is `RedisModule`'s. */
@@ -48,24 +47,19 @@ type ClaimReply = [string, string?, string?, string?];
 export class RedisIdempotencyStore
   implements IdempotencyStore, OnModuleInit, OnApplicationShutdown
 {
-  private client: Redis | undefined;
-  private closed = false;
-  private readonly guard: RedisGuard;
+  private readonly redis: GuardedRedis;
   private readonly prefix: string;
-  private readonly timeoutMs: number;
-  private readonly connections: RedisConnections;
 
   constructor(
     @Inject(REDIS_IDEMPOTENCY_OPTIONS) options: RedisIdempotencyStoreOptions,
     @Optional() @Inject(RedisConnections) connections: RedisConnections | undefined,
     @Optional() @Inject(LOGGER) logger: Logger = pino({ level: 'warn' }),
   ) {
-    this.connections = requireRedisConnections(connections, 'RedisIdempotencyStore');
     this.prefix = options.prefix ?? 'keel:idem:';
-    this.timeoutMs = options.timeoutMs ?? 250;
-    this.guard = new RedisGuard({
+    this.redis = new GuardedRedis(connections, {
+      consumer: 'RedisIdempotencyStore',
       component: 'idempotency',
-      timeoutMs: this.timeoutMs,
+      timeoutMs: options.timeoutMs ?? 250,
       cooldownMs: options.cooldownMs ?? 5000,
       failureThreshold: options.failureThreshold ?? 3,
       logger,
@@ -73,8 +67,8 @@ export class RedisIdempotencyStore
   }
 
   /** Connects (bounded by the connect timeout); boot goes on if Redis is down (keyed requests 503). */
-  async onModuleInit(): Promise<void> {
-    await this.connections.ready(this.connection());
+  onModuleInit(): Promise<void> {
+    return this.redis.ready();
   }
 
   async claim(key: string, fingerprint: string, lockMs: number): Promise<IdempotencyClaim> {
@@ -113,24 +107,14 @@ export class RedisIdempotencyStore
 
   /** Stops using Redis (calls reject). `RedisConnections` quits the client after. */
   onApplicationShutdown(): void {
-    this.closed = true;
-    this.client = undefined;
+    this.redis.close();
   }
 
   private async eval(script: string, key: string, args: Array<string | number>): Promise<unknown> {
-    if (this.closed) throw new IdempotencyUnavailableError('the store is shut down');
-    const client = this.connection();
-    const result = await this.guard.run(() =>
+    const result = await this.redis.run((client) =>
       client.eval(script, 1, `${this.prefix}${key}`, ...args),
     );
-    if (!result.ok) throw new IdempotencyUnavailableError(this.guard.status().reason);
+    if (!result.ok) throw new IdempotencyUnavailableError(this.redis.reason());
     return result.value;
-  }
-
-  private connection(): Redis {
-    this.client ??= this.connections.get('idempotency', 'command', {
-      commandTimeoutMs: this.timeoutMs,
-    });
-    return this.client;
   }
 }

@@ -1,5 +1,4 @@
 /** Postgres lock for apps without Redis: a lease table with TTL and fences, on Postgres or PGlite. */
-import { randomUUID } from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import {
   createToken,
@@ -8,15 +7,13 @@ import {
   type Lease,
   type Lock,
   type LockOptions,
-  LockTimeoutError,
   LockUnavailableError,
   type OnModuleInit,
   StaleFenceError,
 } from '#core';
 import { DATABASE, type Db } from '../database/database.tokens.js';
 import { settleWithin } from '../redis/settle-within.js';
-import { DEFAULT_LOCK_TTL_MS } from './lock-defaults.js';
-import { type LeaseBackend, LockLease } from './lock-lease.js';
+import { type AcquireBackend, acquireWithBackoff } from './acquire-with-backoff.js';
 import {
   acquireSql,
   createTableSql,
@@ -38,8 +35,6 @@ export interface PostgresLockOptions {
 /** Options of `PostgresLock` when the container builds it. */
 export const POSTGRES_LOCK_OPTIONS = createToken<PostgresLockOptions>('PostgresLockOptions');
 
-const FIRST_BACKOFF_MS = 10;
-const MAX_BACKOFF_MS = 200;
 const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /**
@@ -52,7 +47,12 @@ export class PostgresLock implements Lock, OnModuleInit {
   private readonly table: string;
   private readonly prefix: string;
   private readonly timeoutMs: number;
-  private readonly backend: LeaseBackend = {
+  private readonly backend: AcquireBackend = {
+    take: async (key, token, ttlMs) => {
+      const rows = await this.query(acquireSql(this.table, this.prefix + key, token, ttlMs));
+      if (rows === undefined) throw new LockUnavailableError(key);
+      return rows[0] ? Number(rows[0].fence) : 0;
+    },
     release: async (key, token) => {
       const rows = await this.query(releaseSql(this.table, this.prefix + key, token));
       return rows === undefined ? undefined : rows.length === 1;
@@ -62,6 +62,8 @@ export class PostgresLock implements Lock, OnModuleInit {
       if (rows === undefined) return 'unavailable';
       return rows.length === 1 ? 'ok' : 'lost';
     },
+    firstBackoffMs: 10,
+    maxBackoffMs: 200,
   };
 
   constructor(
@@ -79,28 +81,8 @@ export class PostgresLock implements Lock, OnModuleInit {
     await this.db.execute(createTableSql(this.table));
   }
 
-  async acquire(key: string, options: LockOptions = {}): Promise<Lease> {
-    const ttlMs = Math.max(1, Math.ceil(options.ttlMs ?? DEFAULT_LOCK_TTL_MS));
-    const waitMs = options.waitMs ?? 0;
-    const started = performance.now();
-    let backoff = FIRST_BACKOFF_MS;
-    for (;;) {
-      const token = randomUUID();
-      const startedAt = performance.now();
-      const rows = await this.query(acquireSql(this.table, this.prefix + key, token, ttlMs));
-      if (rows === undefined) throw new LockUnavailableError(key);
-      const fence = rows[0] ? Number(rows[0].fence) : 0;
-      if (fence > 0) {
-        const autoExtend = options.autoExtend === true;
-        return new LockLease(this.backend, { key, token, fence, ttlMs, startedAt, autoExtend });
-      }
-      const remaining = waitMs - (performance.now() - started);
-      if (remaining <= 0) throw new LockTimeoutError(key, Math.round(performance.now() - started));
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.min(remaining, backoff * (1 + Math.random()))),
-      );
-      backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-    }
+  acquire(key: string, options: LockOptions = {}): Promise<Lease> {
+    return acquireWithBackoff(this.backend, key, options);
   }
 
   async assertFence(key: string, fence: number): Promise<void> {

@@ -1,6 +1,4 @@
 /** Redis lock: `SET NX PX` plus a fence counter in one Lua call; every call bounded by RedisGuard. */
-import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import {
   createToken,
@@ -10,7 +8,6 @@ import {
   LOGGER,
   type Lock,
   type LockOptions,
-  LockTimeoutError,
   LockUnavailableError,
   type Logger,
   type OnApplicationShutdown,
@@ -18,10 +15,9 @@ import {
   Optional,
   StaleFenceError,
 } from '#core';
-import { RedisConnections, requireRedisConnections } from '../redis/redis-connections.js';
-import { RedisGuard } from '../redis/redis-guard.js';
-import { DEFAULT_LOCK_TTL_MS } from './lock-defaults.js';
-import { type LeaseBackend, LockLease } from './lock-lease.js';
+import { GuardedRedis } from '../redis/guarded-redis.js';
+import { RedisConnections } from '../redis/redis-connections.js';
+import { type AcquireBackend, acquireWithBackoff } from './acquire-with-backoff.js';
 import { ACQUIRE_SCRIPT, EXTEND_SCRIPT, RELEASE_SCRIPT } from './lock-scripts.js';
 
 /** Settings of `RedisLock` (milliseconds); the server is `RedisModule`'s. */
@@ -39,9 +35,6 @@ export interface RedisLockOptions {
 /** Options of `RedisLock` when the container builds it. */
 export const REDIS_LOCK_OPTIONS = createToken<RedisLockOptions>('RedisLockOptions');
 
-const FIRST_BACKOFF_MS = 5;
-const MAX_BACKOFF_MS = 100;
-
 /**
  * Holders and fences in Redis, shared by every process. There is no fallback: when Redis cannot
  * answer, `acquire` rejects at once with `LockUnavailableError` (a lock that pretends is worse
@@ -49,15 +42,14 @@ const MAX_BACKOFF_MS = 100;
  */
 @Injectable()
 export class RedisLock implements Lock, OnModuleInit, OnApplicationShutdown {
-  private client: Redis | undefined;
-  private closed = false;
-  private readonly guard: RedisGuard;
+  private readonly redis: GuardedRedis;
   private readonly prefix: string;
-  private readonly timeoutMs: number;
-  private readonly connections: RedisConnections;
-  private readonly backend: LeaseBackend = {
+  private readonly backend: AcquireBackend = {
+    take: (key, token, ttlMs) => this.take(key, token, ttlMs),
     release: (key, token) => this.releaseKey(key, token),
     renew: (key, token, ttlMs) => this.renewKey(key, token, ttlMs),
+    firstBackoffMs: 5,
+    maxBackoffMs: 100,
   };
 
   constructor(
@@ -65,12 +57,11 @@ export class RedisLock implements Lock, OnModuleInit, OnApplicationShutdown {
     @Optional() @Inject(RedisConnections) connections: RedisConnections | undefined,
     @Optional() @Inject(LOGGER) logger: Logger = pino({ level: 'warn' }),
   ) {
-    this.connections = requireRedisConnections(connections, 'RedisLock');
     this.prefix = options.prefix ?? 'keel:lock:';
-    this.timeoutMs = options.timeoutMs ?? 250;
-    this.guard = new RedisGuard({
+    this.redis = new GuardedRedis(connections, {
+      consumer: 'RedisLock',
       component: 'lock',
-      timeoutMs: this.timeoutMs,
+      timeoutMs: options.timeoutMs ?? 250,
       cooldownMs: options.cooldownMs ?? 2000,
       failureThreshold: options.failureThreshold ?? 3,
       logger,
@@ -78,45 +69,28 @@ export class RedisLock implements Lock, OnModuleInit, OnApplicationShutdown {
   }
 
   /** Connects (bounded by the connect timeout); boot goes on if Redis is down. */
-  async onModuleInit(): Promise<void> {
-    await this.connections.ready(this.connection());
+  onModuleInit(): Promise<void> {
+    return this.redis.ready();
   }
 
   /** Stops using Redis: later calls fail as unavailable. `RedisConnections` quits the client. */
   onApplicationShutdown(): void {
-    this.closed = true;
-    this.client = undefined;
+    this.redis.close();
   }
 
-  async acquire(key: string, options: LockOptions = {}): Promise<Lease> {
-    const ttlMs = Math.max(1, Math.ceil(options.ttlMs ?? DEFAULT_LOCK_TTL_MS));
-    const waitMs = options.waitMs ?? 0;
-    const started = performance.now();
-    let backoff = FIRST_BACKOFF_MS;
-    for (;;) {
-      const token = randomUUID();
-      const startedAt = performance.now();
-      const fence = await this.take(key, token, ttlMs);
-      if (fence > 0) {
-        const autoExtend = options.autoExtend === true;
-        return new LockLease(this.backend, { key, token, fence, ttlMs, startedAt, autoExtend });
-      }
-      const remaining = waitMs - (performance.now() - started);
-      if (remaining <= 0) throw new LockTimeoutError(key, Math.round(performance.now() - started));
-      await sleep(Math.min(remaining, backoff * (1 + Math.random())));
-      backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-    }
+  acquire(key: string, options: LockOptions = {}): Promise<Lease> {
+    return acquireWithBackoff(this.backend, key, options);
   }
 
   async assertFence(key: string, fence: number): Promise<void> {
-    const result = await this.run((client) => client.get(this.fenceKey(key)));
+    const result = await this.redis.run((client) => client.get(this.fenceKey(key)));
     if (!result.ok) throw new LockUnavailableError(key);
     if (Number(result.value ?? 0) > fence) throw new StaleFenceError(key, fence);
   }
 
   private async take(key: string, token: string, ttlMs: number): Promise<number> {
     const keys = [this.lockKey(key), this.fenceKey(key)];
-    const result = await this.run((client) =>
+    const result = await this.redis.run((client) =>
       client.eval(ACQUIRE_SCRIPT, 2, ...keys, token, ttlMs),
     );
     if (!result.ok) throw new LockUnavailableError(key);
@@ -124,7 +98,7 @@ export class RedisLock implements Lock, OnModuleInit, OnApplicationShutdown {
   }
 
   private async releaseKey(key: string, token: string): Promise<boolean | undefined> {
-    const result = await this.run((client) =>
+    const result = await this.redis.run((client) =>
       client.eval(RELEASE_SCRIPT, 1, this.lockKey(key), token),
     );
     return result.ok ? Number(result.value) === 1 : undefined;
@@ -132,16 +106,11 @@ export class RedisLock implements Lock, OnModuleInit, OnApplicationShutdown {
 
   private async renewKey(key: string, token: string, ttlMs: number) {
     const ttl = Math.max(1, Math.ceil(ttlMs));
-    const result = await this.run((client) =>
+    const result = await this.redis.run((client) =>
       client.eval(EXTEND_SCRIPT, 1, this.lockKey(key), token, ttl),
     );
     if (!result.ok) return 'unavailable' as const;
     return Number(result.value) === 1 ? ('ok' as const) : ('lost' as const);
-  }
-
-  private run<T>(call: (client: Redis) => Promise<T>) {
-    if (this.closed) return Promise.resolve({ ok: false as const });
-    return this.guard.run(() => call(this.connection()));
   }
 
   // A hash tag keeps the key and its counter in one slot, so the script also runs on a cluster.
@@ -152,13 +121,4 @@ export class RedisLock implements Lock, OnModuleInit, OnApplicationShutdown {
   private fenceKey(key: string): string {
     return `${this.prefix}{${key}}:fence`;
   }
-
-  private connection(): Redis {
-    this.client ??= this.connections.get('lock', 'command', { commandTimeoutMs: this.timeoutMs });
-    return this.client;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

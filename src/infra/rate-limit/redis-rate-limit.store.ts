@@ -1,4 +1,5 @@
 /** Redis rate-limit store: one atomic Lua call per hit; rejects (never falls back) when Redis is away. */
+
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import {
@@ -15,8 +16,8 @@ import {
   type RateLimitStore,
   RateLimitUnavailableError,
 } from '#core';
-import { RedisConnections, requireRedisConnections } from '../redis/redis-connections.js';
-import { RedisGuard } from '../redis/redis-guard.js';
+import { GuardedRedis } from '../redis/guarded-redis.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 import { RATE_LIMIT_SCRIPT } from './rate-limit-script.js';
 
 /** Settings of `RedisRateLimitStore` (milliseconds); the server is `RedisModule`'s. */
@@ -42,24 +43,19 @@ export const REDIS_RATE_LIMIT_OPTIONS =
  */
 @Injectable()
 export class RedisRateLimitStore implements RateLimitStore, OnModuleInit, OnApplicationShutdown {
-  private client: Redis | undefined;
-  private closed = false;
-  private readonly guard: RedisGuard;
+  private readonly redis: GuardedRedis;
   private readonly prefix: string;
-  private readonly timeoutMs: number;
-  private readonly connections: RedisConnections;
 
   constructor(
     @Inject(REDIS_RATE_LIMIT_OPTIONS) options: RedisRateLimitStoreOptions,
     @Optional() @Inject(RedisConnections) connections: RedisConnections | undefined,
     @Optional() @Inject(LOGGER) logger: Logger = pino({ level: 'warn' }),
   ) {
-    this.connections = requireRedisConnections(connections, 'RedisRateLimitStore');
     this.prefix = options.prefix ?? 'keel:rate-limit:';
-    this.timeoutMs = options.timeoutMs ?? 250;
-    this.guard = new RedisGuard({
+    this.redis = new GuardedRedis(connections, {
+      consumer: 'RedisRateLimitStore',
       component: 'rate-limit',
-      timeoutMs: this.timeoutMs,
+      timeoutMs: options.timeoutMs ?? 250,
       cooldownMs: options.cooldownMs ?? 5000,
       failureThreshold: options.failureThreshold ?? 3,
       logger,
@@ -67,8 +63,8 @@ export class RedisRateLimitStore implements RateLimitStore, OnModuleInit, OnAppl
   }
 
   /** Connects (bounded by the connect timeout); boot goes on if Redis is down. */
-  async onModuleInit(): Promise<void> {
-    await this.connections.ready(this.connection());
+  onModuleInit(): Promise<void> {
+    return this.redis.ready();
   }
 
   async consume(key: string, policy: RateLimitPolicy): Promise<RateLimitDecision> {
@@ -87,22 +83,12 @@ export class RedisRateLimitStore implements RateLimitStore, OnModuleInit, OnAppl
 
   /** Stops using Redis (calls reject). `RedisConnections` quits the client after. */
   onApplicationShutdown(): void {
-    this.closed = true;
-    this.client = undefined;
+    this.redis.close();
   }
 
   private async run<T>(fn: (client: Redis) => Promise<T>): Promise<T> {
-    if (this.closed) throw new RateLimitUnavailableError('the store is shut down');
-    const client = this.connection();
-    const result = await this.guard.run(() => fn(client));
-    if (!result.ok) throw new RateLimitUnavailableError(this.guard.status().reason);
+    const result = await this.redis.run(fn);
+    if (!result.ok) throw new RateLimitUnavailableError(this.redis.reason());
     return result.value;
-  }
-
-  private connection(): Redis {
-    this.client ??= this.connections.get('rate-limit', 'command', {
-      commandTimeoutMs: this.timeoutMs,
-    });
-    return this.client;
   }
 }

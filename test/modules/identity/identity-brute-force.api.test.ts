@@ -1,8 +1,8 @@
 /** Sign-in brute force on a real app: per-account and per-IP limits, 429 + Retry-After, memory and Redis. */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AttemptsModuleOptions } from '#infra/attempts';
+import { deleteRedisKeys } from '../../helpers/redis-keys.js';
 import { PASSWORD, useIdentityApp } from './identity-app.js';
 
 const redisUrl = process.env.REDIS_URL;
@@ -19,7 +19,7 @@ const freshIp = () => `10.${process.pid % 250}.${Math.floor(++ipCounter / 250)}.
 describe.each(LIMITERS)('sign-in brute force (%s limiter)', (driver) => {
   const attempts = { driver, prefix: `keel-test:${randomUUID()}:` } as const;
   afterAll(async () => {
-    if (driver === 'redis' && redisUrl) await deleteKeys(redisUrl, attempts.prefix);
+    if (driver === 'redis' && redisUrl) await deleteRedisKeys(redisUrl, attempts.prefix);
   });
 
   describe('with the default limits (10 per account, 100 per IP, 60 s)', () => {
@@ -143,13 +143,3 @@ describe.each(LIMITERS)('sign-in brute force (%s limiter)', (driver) => {
     });
   });
 });
-
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const admin = new Redis(url);
-  try {
-    const keys = await admin.keys(`${prefix}*`);
-    if (keys.length > 0) await admin.del(...keys);
-  } finally {
-    admin.disconnect();
-  }
-}
